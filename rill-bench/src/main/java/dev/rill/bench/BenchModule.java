@@ -1,0 +1,7 @@
+package dev.rill.bench;
+
+/** The load tool and benchmarks live here. */
+final class BenchModule {
+    private BenchModule() {
+    }
+}
