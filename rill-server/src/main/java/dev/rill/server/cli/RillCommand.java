@@ -1,8 +1,104 @@
 package dev.rill.server.cli;
 
-/** Entry point; the command line is filled in with the server. */
-public final class RillCommand {
+import dev.rill.codec.RillException;
+import dev.rill.server.RillServer;
+import dev.rill.server.Version;
+import dev.rill.server.config.LogTank;
+import dev.rill.server.config.RillConfig;
+import dev.rill.server.log.ContextLog;
+import dev.rill.server.log.LogSetup;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code rill} command: run the server on a config, check a config, or print the version. */
+@Command(name = "rill", description = "Rill live-streaming server (SRS-compatible).",
+        versionProvider = RillCommand.VersionProvider.class, sortOptions = false)
+public final class RillCommand implements Callable<Integer> {
+    static final int EXIT_CONFIG = 2;
+
+    @Option(names = {"-c", "--conf"}, paramLabel = "FILE", description = "Config file (default: ${DEFAULT-VALUE}).")
+    Path conf = Path.of("conf", "rill.conf");
+
+    @Option(names = {"-t", "--test"}, description = "Check the config file and exit.")
+    boolean test;
+
+    @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RillCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public static void main(String[] args) {
-        System.out.println("rill");
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = new CommandLine(new RillCommand(out, err)).setOut(out).setErr(err).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RillConfig config;
+        try {
+            config = RillConfig.load(conf);
+        } catch (RillException e) {
+            err.println("rill: config " + conf + " is invalid: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        for (String warning : config.warnings()) {
+            err.println("rill: warning: " + warning);
+        }
+        if (test) {
+            out.println("rill: the config file " + conf + " syntax is ok");
+            out.println("rill: config file " + conf + " test is successful");
+            return 0;
+        }
+        return run(config);
+    }
+
+    private int run(RillConfig config) throws InterruptedException {
+        LogSetup.apply(config.logLevel(), config.logTank() == LogTank.FILE ? config.logFile() : null);
+        ContextLog log = ContextLog.of(RillCommand.class, "main");
+        log.trace("Rill/{} starting, config {}, pid {}", Version.get(), conf.toAbsolutePath(), ProcessHandle.current().pid());
+        for (String warning : config.warnings()) {
+            log.warn("{}", warning);
+        }
+        if (config.daemon()) {
+            log.trace("daemon on: Rill stays in the foreground; run it under systemd or another supervisor");
+        }
+        PidFile pid = PidFile.acquire(config.pidFile());
+        RillServer server = new RillServer(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.trace("signal received, quitting");
+            server.close();
+            pid.release();
+            stopped.countDown();
+        }, "rill-shutdown"));
+        server.start();
+        log.trace("Rill/{} is ready", Version.get());
+        stopped.await();
+        return 0;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.get()};
+        }
     }
 }

@@ -1,0 +1,87 @@
+package dev.rill.server;
+
+import dev.rill.codec.amf.AmfLimits;
+import dev.rill.codec.rtmp.chunk.ChunkLimits;
+import dev.rill.server.config.RillConfig;
+import dev.rill.server.live.LiveSources;
+import dev.rill.server.log.ContextLog;
+import dev.rill.server.rtmp.RtmpListener;
+import dev.rill.server.rtmp.ServerContext;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running server: event loops, RTMP listeners and live sources, built from one config. Tests
+ * start it in-process on loopback; {@code bin/rill} starts it through {@link dev.rill.server.cli.RillCommand}.
+ */
+public final class RillServer implements AutoCloseable {
+    private static final ContextLog LOG = ContextLog.of(RillServer.class, "main");
+
+    private final RillConfig config;
+    private final ServerContext context;
+    private final List<RtmpListener> listeners = new ArrayList<>();
+    private final List<InetSocketAddress> rtmpAddresses = new ArrayList<>();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+
+    public RillServer(RillConfig config) {
+        this.config = config;
+        this.context = new ServerContext(() -> this.config,
+                new LiveSources(PooledByteBufAllocator.DEFAULT, ServerContext.SERVER_NAME + "/" + Version.get()),
+                Version.get());
+    }
+
+    public RillServer start() throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        try {
+            for (InetSocketAddress address : config.listen()) {
+                RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
+                InetSocketAddress bound = listener.bind(address, boss, workers, type);
+                listeners.add(listener);
+                rtmpAddresses.add(bound);
+                LOG.trace("RTMP listen at {}:{} ({})", bound.getAddress().getHostAddress(), bound.getPort(),
+                        epoll ? "epoll" : "nio");
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    public List<InetSocketAddress> rtmpAddresses() {
+        return List.copyOf(rtmpAddresses);
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        for (RtmpListener l : listeners) {
+            l.close();
+        }
+        listeners.clear();
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rill.server.live;
+
+/**
+ * Anything that reads a live stream: an RTMP player now; HTTP-FLV, HLS, forwarders later. The
+ * source calls these from the publisher's thread while holding its lock, so each must only
+ * queue work for the consumer's own event loop and return at once, never block.
+ */
+public interface LiveConsumer {
+    /** Takes the caller's reference to {@code msg}. */
+    void enqueue(SharedMessage msg);
+
+    /** A publisher started on the source this consumer reads. */
+    void onPublish(StreamKey key);
+
+    /** The publisher left; the consumer stays attached and waits for the next one. */
+    void onUnpublish(StreamKey key);
+
+    String cid();
+}

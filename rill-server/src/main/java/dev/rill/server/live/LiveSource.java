@@ -1,0 +1,213 @@
+package dev.rill.server.live;
+
+import dev.rill.codec.amf.AmfEcmaArray;
+import dev.rill.codec.RillException;
+import dev.rill.codec.amf.AmfLimits;
+import dev.rill.codec.rtmp.MessageType;
+import dev.rill.codec.rtmp.command.DataMessage;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One live stream: its publisher, its consumers, and what a new consumer needs first (metadata,
+ * AVC/AAC sequence headers, the GOP cache). Guarded by its own monitor: the publisher's event loop
+ * takes it once per message to fan out references; consumers on any loop take it briefly to attach
+ * or detach. Fan-out only queues references, so holding the monitor never waits on a socket.
+ */
+public final class LiveSource {
+    private final StreamKey key;
+    private final ByteBufAllocator alloc;
+    private final String serverName;
+    private final List<LiveConsumer> consumers = new ArrayList<>();
+    private final GopCache gop;
+    private final MixQueue mix = new MixQueue();
+    private final SourceStats stats = new SourceStats();
+    private volatile boolean mixCorrect;
+    private Publisher publisher;
+    private SharedMessage metadata;
+    private SharedMessage videoSequenceHeader;
+    private SharedMessage audioSequenceHeader;
+
+    LiveSource(StreamKey key, ByteBufAllocator alloc, String serverName, boolean gopCache, boolean mixCorrect) {
+        this.key = key;
+        this.alloc = alloc;
+        this.serverName = serverName;
+        this.gop = new GopCache(gopCache);
+        this.mixCorrect = mixCorrect;
+    }
+
+    public StreamKey key() {
+        return key;
+    }
+
+    public SourceStats stats() {
+        return stats;
+    }
+
+    public synchronized void applySettings(boolean gopCache, boolean mixCorrect) {
+        gop.setEnabled(gopCache);
+        if (this.mixCorrect && !mixCorrect) {
+            mix.clear();
+        }
+        this.mixCorrect = mixCorrect;
+    }
+
+    public synchronized Publisher publisher() {
+        return publisher;
+    }
+
+    public synchronized int consumerCount() {
+        return consumers.size();
+    }
+
+    /** Claims the source for {@code p}; false when another publisher holds it. */
+    public synchronized boolean publish(Publisher p) {
+        if (publisher != null) {
+            return false;
+        }
+        publisher = p;
+        stats.onPublish();
+        for (LiveConsumer c : consumers) {
+            c.onPublish(key);
+        }
+        return true;
+    }
+
+    /** Releases the source if {@code p} holds it; consumers stay and wait for the next publisher. */
+    public synchronized void unpublish(Publisher p) {
+        if (publisher != p) {
+            return;
+        }
+        publisher = null;
+        clearMedia();
+        for (LiveConsumer c : consumers) {
+            c.onUnpublish(key);
+        }
+    }
+
+    /** A message from the publisher; takes the reference. */
+    public synchronized void onMessage(SharedMessage msg) {
+        if (publisher == null) {
+            msg.release();
+            return;
+        }
+        stats.onMessage(msg);
+        if (msg.typeId() == MessageType.DATA_AMF0 || msg.typeId() == MessageType.DATA_AMF3) {
+            onData(msg);
+            return;
+        }
+        if (msg.isSequenceHeader()) {
+            cacheSequenceHeader(msg);
+            fanOut(msg);
+            return;
+        }
+        if (mixCorrect && msg.isAv()) {
+            for (SharedMessage ordered : mix.push(msg)) {
+                deliver(ordered);
+            }
+            return;
+        }
+        deliver(msg);
+    }
+
+    /**
+     * Attaches a consumer; it first receives metadata, sequence headers and the GOP cache, then
+     * every live message, until {@link #detach}.
+     */
+    public synchronized void attach(LiveConsumer c) {
+        consumers.add(c);
+        if (metadata != null) {
+            c.enqueue(metadata.retain());
+        }
+        if (videoSequenceHeader != null) {
+            c.enqueue(videoSequenceHeader.retain());
+        }
+        if (audioSequenceHeader != null) {
+            c.enqueue(audioSequenceHeader.retain());
+        }
+        for (SharedMessage m : gop.messages()) {
+            c.enqueue(m.retain());
+        }
+    }
+
+    public synchronized void detach(LiveConsumer c) {
+        consumers.remove(c);
+    }
+
+    synchronized boolean isIdle() {
+        return publisher == null && consumers.isEmpty();
+    }
+
+    /** Frees cached media; called when the source is dropped or unpublished. */
+    synchronized void clearMedia() {
+        mix.clear();
+        gop.clear();
+        metadata = release(metadata);
+        videoSequenceHeader = release(videoSequenceHeader);
+        audioSequenceHeader = release(audioSequenceHeader);
+    }
+
+    public synchronized SharedMessage videoSequenceHeader() {
+        return videoSequenceHeader;
+    }
+
+    public synchronized SharedMessage audioSequenceHeader() {
+        return audioSequenceHeader;
+    }
+
+    private void deliver(SharedMessage msg) {
+        gop.add(msg);
+        fanOut(msg);
+    }
+
+    private void fanOut(SharedMessage msg) {
+        for (int i = 0, n = consumers.size(); i < n; i++) {
+            consumers.get(i).enqueue(msg.retain());
+        }
+        msg.release();
+    }
+
+    private void cacheSequenceHeader(SharedMessage msg) {
+        if (msg.isVideo()) {
+            release(videoSequenceHeader);
+            videoSequenceHeader = msg.retain();
+        } else {
+            release(audioSequenceHeader);
+            audioSequenceHeader = msg.retain();
+        }
+    }
+
+    /** onMetaData is cached with the server's fields added, as SRS does; other data passes through. */
+    private void onData(SharedMessage msg) {
+        Object meta;
+        try {
+            meta = DataMessage.decode(msg.typeId(), msg.payload(), AmfLimits.DEFAULT).metadata();
+        } catch (RillException e) {
+            meta = null;
+        }
+        if (!(meta instanceof Map<?, ?> fields)) {
+            fanOut(msg);
+            return;
+        }
+        AmfEcmaArray out = new AmfEcmaArray();
+        for (Map.Entry<?, ?> e : fields.entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        out.put("server", serverName);
+        DataMessage rewritten = new DataMessage(DataMessage.ON_META_DATA, List.of(out));
+        SharedMessage cached = new SharedMessage(MessageType.DATA_AMF0, msg.timestamp(), rewritten.encodePayload(alloc));
+        msg.release();
+        release(metadata);
+        metadata = cached.retain();
+        fanOut(cached);
+    }
+
+    private static SharedMessage release(SharedMessage m) {
+        if (m != null) {
+            m.release();
+        }
+        return null;
+    }
+}

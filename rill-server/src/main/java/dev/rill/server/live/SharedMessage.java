@@ -1,0 +1,140 @@
+package dev.rill.server.live;
+
+import dev.rill.codec.media.FlvAudio;
+import dev.rill.codec.media.FlvVideo;
+import dev.rill.codec.rtmp.ChunkStreamId;
+import dev.rill.codec.rtmp.MessageType;
+import dev.rill.codec.rtmp.chunk.ChunkWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.AbstractReferenceCounted;
+import io.netty.util.ReferenceCounted;
+
+/**
+ * One published message, stored once and shared by the GOP cache and every consumer. Holders
+ * (the cache, each consumer queue) own one reference each and release it when done. The RTMP
+ * chunked form of the payload (everything after the first chunk header) is encoded once per chunk
+ * size on first use and kept until the message is freed, so each RTMP player writes only its own
+ * first-chunk header plus a slice of the shared body.
+ */
+public final class SharedMessage extends AbstractReferenceCounted {
+    private static final long EXTENDED_TIMESTAMP = 0xFFFFFFL;
+
+    private final int typeId;
+    private final long timestamp;
+    private final ByteBuf payload;
+    private final boolean keyframe;
+    private final boolean sequenceHeader;
+    /** Chunk sizes in use are few (one per vhost setting); a tiny array beats a map here. */
+    private int[] chunkedSizes = new int[0];
+    private ByteBuf[] chunkedBodies = new ByteBuf[0];
+
+    /** Takes ownership of {@code payload}. */
+    public SharedMessage(int typeId, long timestamp, ByteBuf payload) {
+        this.typeId = typeId;
+        this.timestamp = timestamp & 0xFFFFFFFFL;
+        this.payload = payload;
+        this.keyframe = typeId == MessageType.VIDEO && FlvVideo.isKeyframe(payload);
+        this.sequenceHeader = typeId == MessageType.VIDEO ? FlvVideo.isSequenceHeader(payload)
+                : typeId == MessageType.AUDIO && FlvAudio.isSequenceHeader(payload);
+    }
+
+    public int typeId() {
+        return typeId;
+    }
+
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** The payload, not retained: valid while the caller holds its reference to this message. */
+    public ByteBuf payload() {
+        return payload;
+    }
+
+    public int size() {
+        return payload.readableBytes();
+    }
+
+    public boolean isVideo() {
+        return typeId == MessageType.VIDEO;
+    }
+
+    public boolean isAudio() {
+        return typeId == MessageType.AUDIO;
+    }
+
+    public boolean isAv() {
+        return MessageType.isMedia(typeId);
+    }
+
+    public boolean isKeyframe() {
+        return keyframe;
+    }
+
+    public boolean isSequenceHeader() {
+        return sequenceHeader;
+    }
+
+    public int chunkStreamId() {
+        return ChunkStreamId.forType(typeId);
+    }
+
+    /**
+     * The chunked body for {@code chunkSize}, retained for the caller (who releases it, usually by
+     * writing it). For the rare timestamps that need extended-timestamp continuation headers, the
+     * body depends on the player's own timestamp and is encoded for that call only.
+     */
+    public ByteBuf retainedChunkedBody(ByteBufAllocator alloc, int chunkSize, long playerTimestamp) {
+        if (payload.readableBytes() <= chunkSize) {
+            return payload.retainedDuplicate();
+        }
+        if (playerTimestamp >= EXTENDED_TIMESTAMP) {
+            return ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), playerTimestamp);
+        }
+        synchronized (this) {
+            for (int i = 0; i < chunkedSizes.length; i++) {
+                if (chunkedSizes[i] == chunkSize) {
+                    return chunkedBodies[i].retainedDuplicate();
+                }
+            }
+            ByteBuf fresh = ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), 0);
+            int n = chunkedSizes.length;
+            chunkedSizes = java.util.Arrays.copyOf(chunkedSizes, n + 1);
+            chunkedBodies = java.util.Arrays.copyOf(chunkedBodies, n + 1);
+            chunkedSizes[n] = chunkSize;
+            chunkedBodies[n] = fresh;
+            return fresh.retainedDuplicate();
+        }
+    }
+
+    @Override
+    public SharedMessage retain() {
+        super.retain();
+        return this;
+    }
+
+    @Override
+    public ReferenceCounted touch(Object hint) {
+        payload.touch(hint);
+        return this;
+    }
+
+    @Override
+    protected void deallocate() {
+        payload.release();
+        synchronized (this) {
+            for (ByteBuf body : chunkedBodies) {
+                body.release();
+            }
+            chunkedBodies = new ByteBuf[0];
+            chunkedSizes = new int[0];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SharedMessage{type=" + typeId + ", ts=" + timestamp + ", len=" + payload.readableBytes()
+                + (keyframe ? ", key" : "") + (sequenceHeader ? ", sh" : "") + "}";
+    }
+}

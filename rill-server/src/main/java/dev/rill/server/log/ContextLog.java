@@ -1,0 +1,57 @@
+package dev.rill.server.log;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * A logger bound to one context id (a connection or a background job). Every line it writes
+ * carries the cid as a key-value pair, which the log pattern prints as SRS does:
+ * {@code [time][level][pid][cid] message}. Held by the object it describes, never in a ThreadLocal,
+ * since one event loop serves many connections.
+ */
+public final class ContextLog {
+    public static final String CID_KEY = "cid";
+
+    private final Logger logger;
+    private final String cid;
+
+    public ContextLog(Logger logger, String cid) {
+        this.logger = logger;
+        this.cid = cid;
+    }
+
+    public static ContextLog of(Class<?> type, String cid) {
+        return new ContextLog(LoggerFactory.getLogger(type), cid);
+    }
+
+    public String cid() {
+        return cid;
+    }
+
+    public boolean isVerbose() {
+        return logger.isDebugEnabled();
+    }
+
+    public void verbose(String format, Object... args) {
+        log(Level.DEBUG, format, args);
+    }
+
+    public void trace(String format, Object... args) {
+        log(Level.INFO, format, args);
+    }
+
+    public void warn(String format, Object... args) {
+        log(Level.WARN, format, args);
+    }
+
+    public void error(String format, Object... args) {
+        log(Level.ERROR, format, args);
+    }
+
+    public void log(Level level, String format, Object... args) {
+        if (logger.isEnabledForLevel(level)) {
+            logger.atLevel(level).addKeyValue(CID_KEY, cid).log(format, args);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rill.server.rtmp;
+
+import dev.rill.codec.amf.AmfLimits;
+import dev.rill.codec.rtmp.chunk.ChunkDecoder;
+import dev.rill.codec.rtmp.chunk.ChunkEncoder;
+import dev.rill.codec.rtmp.chunk.ChunkLimits;
+import dev.rill.codec.rtmp.handshake.ServerHandshakeHandler;
+import dev.rill.server.log.ContextLog;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+
+/**
+ * Accepts RTMP connections on one address and builds each connection's pipeline: handshake (which
+ * removes itself), chunk decoder, chunk encoder, session. Enforces {@code max_connections}.
+ */
+public final class RtmpListener {
+    /** Per-player socket backlog before it counts as slow and its queue takes over. */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024);
+
+    private final ServerContext server;
+    private final ChunkLimits chunkLimits;
+    private final AmfLimits amfLimits;
+    private Channel channel;
+
+    public RtmpListener(ServerContext server, ChunkLimits chunkLimits, AmfLimits amfLimits) {
+        this.server = server;
+        this.chunkLimits = chunkLimits;
+        this.amfLimits = amfLimits;
+    }
+
+    public InetSocketAddress bind(InetSocketAddress address, EventLoopGroup boss, EventLoopGroup workers,
+                                  Class<? extends ServerChannel> channelType) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        initConnection(ch);
+                    }
+                });
+        channel = b.bind(address).sync().channel();
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    public void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+    }
+
+    private void initConnection(SocketChannel ch) {
+        String cid = server.nextCid();
+        int max = server.config().maxConnections();
+        int now = server.connections().incrementAndGet();
+        if (now > max) {
+            server.connections().decrementAndGet();
+            ContextLog.of(RtmpListener.class, cid).warn("refuse RTMP client {}: max_connections {} reached",
+                    ch.remoteAddress(), max);
+            ch.close();
+            return;
+        }
+        ChunkDecoder decoder = new ChunkDecoder(chunkLimits);
+        ch.pipeline()
+                .addLast("handshake", new ServerHandshakeHandler())
+                .addLast("chunk-decoder", decoder)
+                .addLast("chunk-encoder", new ChunkEncoder())
+                .addLast("session", new RtmpSession(server, cid, amfLimits, decoder));
+    }
+}
