@@ -18,7 +18,7 @@ record ConnectInfo(String tcUrl, String pageUrl, String swfUrl, double objectEnc
             throw new RillException(ErrorCode.TCURL_INVALID, "connect without tcUrl");
         }
         Double encoding = obj.getNumber("objectEncoding");
-        RtmpUrl url = RtmpUrl.discover(tcUrl, RtmpUrl.NO_STREAM);
+        RtmpUrl url = RtmpUrl.discoverApp(tcUrl);
         return new ConnectInfo(tcUrl, nullToEmpty(obj.getString("pageUrl")), nullToEmpty(obj.getString("swfUrl")),
                 encoding == null ? 0 : encoding, url);
     }

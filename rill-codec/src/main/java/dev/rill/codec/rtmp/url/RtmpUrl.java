@@ -46,6 +46,18 @@ public record RtmpUrl(String schema, String host, int port, String vhost, String
      * @throws RillException TCURL_INVALID naming what was wrong
      */
     public static RtmpUrl discover(String tcUrl, String streamName) {
+        return discover(tcUrl, streamName, true);
+    }
+
+    /**
+     * Discovers the parts of a tcUrl alone, as at connect time, before any stream is named: the
+     * stream is empty and the param is the tcUrl's query.
+     */
+    public static RtmpUrl discoverApp(String tcUrl) {
+        return discover(tcUrl, "", false);
+    }
+
+    private static RtmpUrl discover(String tcUrl, String streamName, boolean requireStream) {
         Authority authority = Authority.parse(tcUrl);
         String afterHost = tcUrl.substring(authority.end());
 
@@ -59,7 +71,7 @@ public record RtmpUrl(String schema, String host, int port, String vhost, String
         }
         QueryPart stream = QueryPart.split(streamName);
         String streamId = trimSlashes(removeBlanks(stream.name()));
-        if (streamId.isEmpty()) {
+        if (streamId.isEmpty() && requireStream) {
             throw invalid("empty stream name");
         }
 

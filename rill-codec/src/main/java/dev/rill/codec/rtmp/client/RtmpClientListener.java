@@ -1,0 +1,26 @@
+package dev.rill.codec.rtmp.client;
+
+import dev.rill.codec.amf.AmfObject;
+import dev.rill.codec.rtmp.RtmpMessage;
+
+/** What an {@link RtmpClientHandler} reports; every method runs on the connection's event loop. */
+public interface RtmpClientListener {
+    /** Publishing or playing has started (NetStream.Publish.Start or NetStream.Play.Start). */
+    default void onStarted(RtmpClientHandler client) {
+    }
+
+    /** An onStatus (or _error) the server sent, with its info object. */
+    default void onStatus(String code, AmfObject info) {
+    }
+
+    /**
+     * Audio, video or data received while playing. The message is released after this returns;
+     * retain it to keep it.
+     */
+    default void onMessage(RtmpMessage message) {
+    }
+
+    /** The server refused (connect rejected, Publish.BadName, ...): the connection is being closed. */
+    default void onRefused(String code, String description) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rill.server.rtmp.client;
+
+import dev.rill.codec.rtmp.chunk.ChunkDecoder;
+import dev.rill.codec.rtmp.chunk.ChunkEncoder;
+import dev.rill.codec.rtmp.chunk.ChunkLimits;
+import dev.rill.codec.rtmp.client.RtmpClientHandler;
+import dev.rill.codec.rtmp.client.RtmpClientListener;
+import dev.rill.codec.rtmp.handshake.ClientHandshakeHandler;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetSocketAddress;
+
+/** Opens RTMP client connections (Rill's own client) to play or publish a stream. */
+public final class RtmpClientConnector {
+    public static final int DEFAULT_OUT_CHUNK_SIZE = 60000;
+
+    private final EventLoopGroup group;
+
+    public RtmpClientConnector(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    /**
+     * Connects to {@code server} and plays or publishes {@code rtmp://host:port/app/stream}. The
+     * returned future completes when TCP is connected; the listener hears the rest.
+     */
+    public Connection connect(InetSocketAddress server, String app, String stream, RtmpClientHandler.Mode mode,
+                              RtmpClientListener listener) {
+        String tcUrl = "rtmp://" + server.getHostString() + ":" + server.getPort() + "/" + app;
+        RtmpClientHandler handler = new RtmpClientHandler(tcUrl, app, stream, mode, DEFAULT_OUT_CHUNK_SIZE, listener);
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("handshake", new ClientHandshakeHandler())
+                                .addLast("chunk-decoder", new ChunkDecoder(ChunkLimits.DEFAULT))
+                                .addLast("chunk-encoder", new ChunkEncoder())
+                                .addLast("client", handler);
+                    }
+                });
+        return new Connection(b.connect(server), handler);
+    }
+
+    /** A client connection: its TCP connect future and its session handler. */
+    public record Connection(ChannelFuture connectFuture, RtmpClientHandler handler) {
+        public void close() {
+            connectFuture.channel().close();
+        }
+    }
+}

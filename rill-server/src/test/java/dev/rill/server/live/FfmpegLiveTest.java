@@ -1,0 +1,82 @@
+package dev.rill.server.live;
+
+import static dev.rill.server.testing.PacketAssertions.assertReceivedTail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rill.server.rtmp.client.RtmpClientConnector;
+import dev.rill.server.testing.Ffmpeg;
+import dev.rill.server.testing.MediaPackets;
+import dev.rill.server.testing.RecordingPlayer;
+import dev.rill.server.testing.TestServer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Black-box: real ffmpeg publishes an H.264 + AAC stream it generates (testsrc and sine); ffmpeg
+ * and Rill's own client play it; every player's packets are byte-identical to what was published,
+ * from the first keyframe it got to the end.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FfmpegLiveTest {
+    private static EventLoopGroup group;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startClients() {
+        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    }
+
+    @AfterAll
+    static void stopClients() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Test
+    void ffmpegPublishesAndEveryPlayerGetsThePublishedPackets() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            RtmpClientConnector connector = new RtmpClientConnector(group);
+            String url = server.url("live", "cam");
+            RecordingPlayer early = RecordingPlayer.play(connector, server.rtmp(), "live", "cam");
+            await().atMost(Duration.ofSeconds(10)).until(() -> early.statuses.contains("NetStream.Play.Start"));
+
+            Path published = dir.resolve("published.flv");
+            Process publisher = Ffmpeg.start(dir.resolve("publish.log"), "-re",
+                    "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                    "-map", "0:v", "-map", "1:a", "-t", "8",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-b:a", "64k",
+                    "-f", "tee", "[f=flv]" + url + "|[f=flv]" + published);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> early.packets.videoCount() >= 30);
+            RecordingPlayer late = RecordingPlayer.play(connector, server.rtmp(), "live", "cam");
+            Path played = dir.resolve("played.flv");
+            Process ffplayer = Ffmpeg.start(dir.resolve("play.log"), "-i", url, "-c", "copy", "-f", "flv", played.toString());
+
+            Ffmpeg.awaitExit(publisher, dir.resolve("publish.log"), 60);
+            await().atMost(Duration.ofSeconds(15)).until(() -> late.statuses.contains("NetStream.Play.UnpublishNotify"));
+            Ffmpeg.awaitExit(ffplayer, dir.resolve("play.log"), 30);
+
+            MediaPackets sent = MediaPackets.fromFlvFile(published);
+            assertThat(sent.videoCount()).isGreaterThan(150);
+            assertReceivedTail("early Rill player", sent, early.packets);
+            assertReceivedTail("late Rill player", sent, late.packets);
+            assertReceivedTail("ffmpeg player", sent, MediaPackets.fromFlvFile(played));
+            assertThat(early.packets.videoCount()).isEqualTo(sent.videoCount());
+            early.close();
+            late.close();
+        }
+    }
+}
