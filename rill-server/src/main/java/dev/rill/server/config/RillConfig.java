@@ -1,0 +1,138 @@
+package dev.rill.server.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checked config, answering with SRS 3's defaults so no other code walks the directive tree.
+ * Built by {@link #load(Path)} or {@link #parse(String, Path)}; both fail with a
+ * {@link dev.rill.codec.RillException} of code CONFIG_INVALID naming file:line.
+ */
+public final class RillConfig {
+    public static final String DEFAULT_VHOST = "__defaultVhost__";
+    public static final int DEFAULT_PORT = 1935;
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    public static final String DEFAULT_PID_FILE = "./objs/srs.pid";
+    public static final int DEFAULT_CHUNK_SIZE = 60_000;
+    /** SRS writes to a file by default; Rill runs in the foreground and logs to the console. */
+    public static final LogTank DEFAULT_LOG_TANK = LogTank.CONSOLE;
+    public static final String DEFAULT_LOG_LEVEL = "trace";
+    public static final String DEFAULT_LOG_FILE = "./objs/srs.log";
+
+    private final Directive root;
+    private final List<String> warnings;
+    private final List<InetSocketAddress> listen;
+    private final int chunkSize;
+    private final Map<String, VhostConfig> vhosts;
+
+    private RillConfig(ConfigChecker.Result checked) {
+        this.root = checked.root();
+        this.warnings = checked.warnings();
+        this.listen = readListen(root);
+        this.chunkSize = Values.integer(root, "chunk_size", DEFAULT_CHUNK_SIZE);
+        Map<String, VhostConfig> byName = new LinkedHashMap<>();
+        for (Directive vhost : root.getAll("vhost")) {
+            byName.put(vhost.arg0(), VhostConfig.from(vhost, chunkSize));
+        }
+        this.vhosts = Collections.unmodifiableMap(byName);
+    }
+
+    /** Reads, parses and checks a config file and its includes. */
+    public static RillConfig load(Path file) {
+        return new RillConfig(ConfigChecker.check(ConfigParser.parseFile(file)));
+    }
+
+    /** Parses and checks text; {@code nameForMessages} names it in messages and anchors includes. */
+    public static RillConfig parse(String text, Path nameForMessages) {
+        return new RillConfig(ConfigChecker.check(ConfigParser.parseText(text, nameForMessages)));
+    }
+
+    /** {@code file:line: ...} for each SRS directive Rill ignores or reads from its SRS 2 place. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Every {@code listen} endpoint in order; a bare port means 0.0.0.0. Default 1935. */
+    public List<InetSocketAddress> listen() {
+        return listen;
+    }
+
+    public int maxConnections() {
+        return Values.integer(root, "max_connections", DEFAULT_MAX_CONNECTIONS);
+    }
+
+    public Path pidFile() {
+        return Path.of(Values.text(root, "pid", DEFAULT_PID_FILE));
+    }
+
+    /** Root {@code chunk_size}, the default for every vhost. */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public LogTank logTank() {
+        return LogTank.of(Values.text(root, "srs_log_tank", DEFAULT_LOG_TANK.name()));
+    }
+
+    /** One of verbose, info, trace, warn, error. */
+    public String logLevel() {
+        return Values.text(root, "srs_log_level", DEFAULT_LOG_LEVEL);
+    }
+
+    public Path logFile() {
+        return Path.of(Values.text(root, "srs_log_file", DEFAULT_LOG_FILE));
+    }
+
+    /** The {@code daemon} value (SRS default on); Rill stays in the foreground either way. */
+    public boolean daemon() {
+        return Values.flag(root, "daemon", true);
+    }
+
+    /** The vhost with exactly this name. */
+    public Optional<VhostConfig> vhost(String name) {
+        return Optional.ofNullable(vhosts.get(name));
+    }
+
+    /**
+     * The vhost that serves {@code host}, as SRS's {@code get_vhost(host, true)}: the vhost named
+     * so, else {@value #DEFAULT_VHOST}; empty when neither exists or the one found is disabled
+     * (a disabled named vhost does not fall back to the default one).
+     */
+    public Optional<VhostConfig> resolveVhost(String host) {
+        VhostConfig found = vhosts.get(host);
+        if (found == null) {
+            found = vhosts.get(DEFAULT_VHOST);
+        }
+        return found != null && found.enabled() ? Optional.of(found) : Optional.empty();
+    }
+
+    /** All vhosts in file order. */
+    public Collection<VhostConfig> vhosts() {
+        return vhosts.values();
+    }
+
+    /** The checked directive tree (SRS 2 vhost spellings already moved into play/publish). */
+    public Directive root() {
+        return root;
+    }
+
+    private static List<InetSocketAddress> readListen(Directive root) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Directive listen : root.getAll("listen")) {
+            for (String arg : listen.args()) {
+                out.add(ListenEndpoint.parse(arg));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(ListenEndpoint.parse(Integer.toString(DEFAULT_PORT)));
+        }
+        return List.copyOf(out);
+    }
+}
