@@ -44,8 +44,8 @@ final class ListenEndpoint {
             throw new IllegalArgumentException("port '" + text + "' is not a number");
         }
         int port = Integer.parseInt(text);
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is out of range 1..65535");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is out of range 0..65535 (0 picks a free port)");
         }
         return port;
     }

@@ -180,7 +180,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             throw new RillException(ErrorCode.COMMAND_INVALID, "second connect on one connection");
         }
         connect = ConnectInfo.from(c);
-        vhost = server.config().resolveVhost(connect.url().vhost());
+        vhost = server.config().resolveVhost(connect.url().vhost()).orElse(null);
         if (vhost == null) {
             send(Replies.connectRejected(c.transactionId(), "no vhost " + connect.url().vhost()), 0);
             closeWith(EndReason.server("vhost " + connect.url().vhost() + " is not served"));

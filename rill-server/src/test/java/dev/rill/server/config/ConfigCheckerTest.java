@@ -56,7 +56,7 @@ class ConfigCheckerTest {
                 Arguments.of("too many args", "\n\npid a b;", "conf/x.conf:3: 'pid' takes 1 argument, got 2"),
                 Arguments.of("no args", "daemon;", "conf/x.conf:1: 'daemon' takes 1 argument, got 0"),
                 Arguments.of("listen without args", "listen;", "'listen' takes at least 1 argument, got 0"),
-                Arguments.of("listen port out of range", "listen 70000;", "port 70000 is out of range 1..65535"),
+                Arguments.of("listen port out of range", "listen 70000;", "port 70000 is out of range 0..65535"),
                 Arguments.of("listen host name", "listen localhost:1935;", "'localhost' is not an IPv4 address"),
                 Arguments.of("listen bad ipv4", "listen 1.2.3.256:1935;", "'1.2.3.256' is not an IPv4 address"),
                 Arguments.of("listen bare ipv6", "listen ::1:1935;", "write an IPv6 address in brackets"),

@@ -1,0 +1,98 @@
+package dev.rill.server.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/** A blocking socket that speaks raw RTMP bytes, to send a server what no real client would. */
+public final class RawRtmpSocket implements AutoCloseable {
+    private final Socket socket;
+
+    private RawRtmpSocket(Socket socket) {
+        this.socket = socket;
+    }
+
+    public static RawRtmpSocket connect(InetSocketAddress server) throws IOException {
+        Socket s = new Socket();
+        s.connect(server, 5000);
+        s.setTcpNoDelay(true);
+        return new RawRtmpSocket(s);
+    }
+
+    /** The simple handshake: C0 C1 with a zero version, then C2 echoing S1. */
+    public RawRtmpSocket simpleHandshake() throws IOException {
+        byte[] c0c1 = new byte[1537];
+        c0c1[0] = 3;
+        write(c0c1);
+        byte[] s0s1s2 = new byte[3073];
+        socket.setSoTimeout(5000);
+        new DataInputStream(socket.getInputStream()).readFully(s0s1s2);
+        byte[] c2 = new byte[1536];
+        System.arraycopy(s0s1s2, 1, c2, 0, 1536);
+        write(c2);
+        return this;
+    }
+
+    public RawRtmpSocket write(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+        return this;
+    }
+
+    /** True when the server closes the connection within {@code timeout} (reading and discarding). */
+    public boolean awaitClosedByServer(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, Math.min(500, (deadline - System.nanoTime()) / 1_000_000)));
+            try {
+                if (in.read(sink) < 0) {
+                    return true;
+                }
+            } catch (SocketTimeoutException e) {
+                // keep waiting until the deadline
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One RTMP message as chunks: a fmt-0 first chunk and fmt-3 continuations, at {@code chunkSize}.
+     * Only for csid 2..63 and timestamps under 0xFFFFFF, which is all tests need.
+     */
+    public static byte[] chunked(int csid, int typeId, int streamId, byte[] payload, int chunkSize) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(csid);
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.write(payload.length >>> 16);
+        out.write(payload.length >>> 8);
+        out.write(payload.length);
+        out.write(typeId);
+        out.write(streamId);
+        out.write(streamId >>> 8);
+        out.write(streamId >>> 16);
+        out.write(streamId >>> 24);
+        for (int off = 0; off < payload.length; off += chunkSize) {
+            if (off > 0) {
+                out.write(0xC0 | csid);
+            }
+            out.write(payload, off, Math.min(chunkSize, payload.length - off));
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
