@@ -23,6 +23,7 @@ import dev.rill.server.live.StreamKey;
 import dev.rill.server.live.TimeJitter;
 import dev.rill.server.log.ContextLog;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -38,6 +39,8 @@ import org.slf4j.event.Level;
 public final class RtmpSession extends ChannelInboundHandlerAdapter implements Publisher {
     static final long CONNECT_TIMEOUT_MS = 30_000;
     private static final long WATCHDOG_PERIOD_MS = 1000;
+    /** C0 + C1 + C2: acknowledgements count them, as real peers do. */
+    private static final long HANDSHAKE_BYTES_FROM_CLIENT = 1 + 1536 + 1536;
 
     private final ServerContext server;
     private final ContextLog log;
@@ -91,6 +94,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof HandshakeCompleted hs) {
+            decoder.addBytesReceived(HANDSHAKE_BYTES_FROM_CLIENT);
             log.verbose("handshake done: {}", hs);
         }
         ctx.fireUserEventTriggered(evt);
@@ -186,9 +190,9 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             closeWith(EndReason.server("vhost " + connect.url().vhost() + " is not served"));
             return;
         }
-        if (vhost.tcpNodelay()) {
-            ctx.channel().config().setOption(io.netty.channel.ChannelOption.TCP_NODELAY, true);
-        }
+        // The handshake ran with TCP_NODELAY so it never waits on delayed ACKs; from here the
+        // vhost decides, as in SRS.
+        ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, vhost.tcpNodelay());
         if (vhost.inAckSize() > 0) {
             decoder.setAckWindow(vhost.inAckSize());
         }
@@ -196,7 +200,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
                 connect.tcUrl(), connect.pageUrl(), connect.swfUrl(), connect.url().schema(), vhost.name(),
                 connect.url().port(), connect.url().app(), connect.url().param());
         write(new WindowAckSize(vhost.outAckSize()).toMessage(ctx.alloc()));
-        write(new SetPeerBandwidth(2_500_000, SetPeerBandwidth.LIMIT_DYNAMIC).toMessage(ctx.alloc()));
+        write(new SetPeerBandwidth(2_500_000, SetPeerBandwidth.DYNAMIC).toMessage(ctx.alloc()));
         write(new SetChunkSize(vhost.chunkSize()).toMessage(ctx.alloc()));
         write(Replies.connectResult(c.transactionId(), connect.objectEncoding(), server.serverSignature(),
                 server.version(), cid()).encode(ctx.alloc(), 0));
