@@ -74,8 +74,8 @@ public final class RtmpListener {
         ChunkDecoder decoder = new ChunkDecoder(chunkLimits);
         ch.pipeline()
                 .addLast("handshake", new ServerHandshakeHandler())
-                .addLast("chunk-decoder", decoder)
                 .addLast("chunk-encoder", new ChunkEncoder())
+                .addLast("chunk-decoder", decoder)
                 .addLast("session", new RtmpSession(server, cid, amfLimits, decoder));
     }
 }

@@ -123,6 +123,13 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         }
     }
 
+    /** Replies written while handling a read go out together once the read is done. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (player != null && ctx.channel().isWritable()) {

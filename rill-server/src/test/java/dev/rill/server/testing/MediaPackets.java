@@ -25,20 +25,21 @@ public final class MediaPackets {
     public final List<String> video = new ArrayList<>();
     public final List<Boolean> videoKey = new ArrayList<>();
     public final List<String> audio = new ArrayList<>();
-    public final List<String> sequenceHeaders = new ArrayList<>();
+    public final List<String> videoHeaders = new ArrayList<>();
+    public final List<String> audioHeaders = new ArrayList<>();
 
     public synchronized void add(int type, ByteBuf payload) {
         String hash = sha1(payload);
         if (type == 9) {
             if (FlvVideo.isSequenceHeader(payload)) {
-                sequenceHeaders.add(hash);
+                videoHeaders.add(hash);
             } else {
                 video.add(hash);
                 videoKey.add(FlvVideo.isKeyframe(payload));
             }
         } else if (type == 8) {
             if (FlvAudio.isSequenceHeader(payload)) {
-                sequenceHeaders.add(hash);
+                audioHeaders.add(hash);
             } else {
                 audio.add(hash);
             }
@@ -82,6 +83,6 @@ public final class MediaPackets {
 
     @Override
     public synchronized String toString() {
-        return "MediaPackets{video=" + video.size() + ", audio=" + audio.size() + ", sh=" + sequenceHeaders.size() + "}";
+        return "MediaPackets{video=" + video.size() + ", audio=" + audio.size() + ", sh=" + (videoHeaders.size() + audioHeaders.size()) + "}";
     }
 }

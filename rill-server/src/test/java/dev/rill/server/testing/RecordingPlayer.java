@@ -27,6 +27,12 @@ public final class RecordingPlayer implements RtmpClientListener {
     }
 
     @Override
+    public void onError(Throwable cause) {
+        statuses.add("error: " + cause);
+        cause.printStackTrace();
+    }
+
+    @Override
     public void onMessage(RtmpMessage message) {
         packets.add(message.typeId(), message.payload());
     }

@@ -57,8 +57,12 @@ public final class SyntheticPublisher implements RtmpClientListener {
 
     @Override
     public void onStarted(RtmpClientHandler client) {
-        client.publish(MessageType.VIDEO, 0, Unpooled.wrappedBuffer(new byte[] {0x17, 0, 0, 0, 0, 1, 0x64, 0, 0x1f}), false);
-        client.publish(MessageType.AUDIO, 0, Unpooled.wrappedBuffer(new byte[] {(byte) 0xAF, 0, 0x12, 0x10}), true);
+        ByteBuf avc = Unpooled.wrappedBuffer(new byte[] {0x17, 0, 0, 0, 0, 1, 0x64, 0, 0x1f});
+        ByteBuf aac = Unpooled.wrappedBuffer(new byte[] {(byte) 0xAF, 0, 0x12, 0x10});
+        sent.add(MessageType.VIDEO, avc);
+        sent.add(MessageType.AUDIO, aac);
+        client.publish(MessageType.VIDEO, 0, avc, false);
+        client.publish(MessageType.AUDIO, 0, aac, true);
         ticker = connection.connectFuture().channel().eventLoop().scheduleAtFixedRate(() -> tick(client), 0,
                 frameIntervalMs, TimeUnit.MILLISECONDS);
     }

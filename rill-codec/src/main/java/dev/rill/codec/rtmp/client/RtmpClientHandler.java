@@ -122,6 +122,12 @@ public final class RtmpClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        listener.onError(cause);
+        ctx.close();
+    }
+
     private void onCommand(Command c) {
         switch (c.name()) {
             case "_result" -> onResult(c);

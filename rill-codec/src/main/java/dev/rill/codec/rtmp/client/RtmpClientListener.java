@@ -23,4 +23,8 @@ public interface RtmpClientListener {
     /** The server refused (connect rejected, Publish.BadName, ...): the connection is being closed. */
     default void onRefused(String code, String description) {
     }
+
+    /** Something failed (bad data from the server, i/o); the connection is being closed. */
+    default void onError(Throwable cause) {
+    }
 }

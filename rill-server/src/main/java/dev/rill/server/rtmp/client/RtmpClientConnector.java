@@ -42,8 +42,8 @@ public final class RtmpClientConnector {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast("handshake", new ClientHandshakeHandler())
-                                .addLast("chunk-decoder", new ChunkDecoder(ChunkLimits.DEFAULT))
                                 .addLast("chunk-encoder", new ChunkEncoder())
+                                .addLast("chunk-decoder", new ChunkDecoder(ChunkLimits.DEFAULT))
                                 .addLast("client", handler);
                     }
                 });
