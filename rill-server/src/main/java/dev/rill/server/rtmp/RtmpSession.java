@@ -152,10 +152,12 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         ctx.executor().execute(() -> closeWith(EndReason.server(reason)));
     }
 
+    /** Ends the connection once, after what was already written (a refusal status) goes out. */
     void closeWith(EndReason reason) {
         if (end == null) {
             end = reason;
         }
+        ctx.flush();
         ctx.close();
     }
 
@@ -233,7 +235,10 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         }
         type = fmleStyle ? ClientType.FMLE_PUBLISH : createdStream ? ClientType.FLASH_PUBLISH : ClientType.HAIVISION_PUBLISH;
         int streamId = currentStreamId();
-        StreamKey key = resolveStream(c.stringArg(0));
+        StreamKey key = resolveStreamOrRefuse(c.stringArg(0), NetStatus.PUBLISH_BAD_NAME, streamId);
+        if (key == null) {
+            return;
+        }
         source = server.sources().acquire(key, vhost.gopCache(), vhost.mixCorrect());
         if (!source.publish(this)) {
             log.warn("publish {} refused: stream is busy, published by {}", key, publisherCid(source));
@@ -263,7 +268,10 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         }
         type = ClientType.PLAY;
         int streamId = currentStreamId();
-        StreamKey key = resolveStream(c.stringArg(0));
+        StreamKey key = resolveStreamOrRefuse(c.stringArg(0), NetStatus.PLAY_STREAM_NOT_FOUND, streamId);
+        if (key == null) {
+            return;
+        }
         write(UserControl.streamBegin(streamId).toMessage(ctx.alloc()));
         send(Replies.status(NetStatus.PLAY_RESET, "Playing and resetting stream.", cid()), streamId);
         send(Replies.status(NetStatus.PLAY_START, "Started playing stream.", cid()), streamId);
@@ -376,9 +384,16 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
                 decoder.bytesReceived());
     }
 
-    private StreamKey resolveStream(String streamName) {
-        url = RtmpUrl.discover(connect.tcUrl(), streamName == null ? "" : streamName);
-        return new StreamKey(vhost.name(), url.app(), url.stream());
+    /** The stream named by publish or play; on a bad name, the refusal is sent and null returned. */
+    private StreamKey resolveStreamOrRefuse(String streamName, String refusalCode, int streamId) {
+        try {
+            url = RtmpUrl.discover(connect.tcUrl(), streamName == null ? "" : streamName);
+            return new StreamKey(vhost.name(), url.app(), url.stream());
+        } catch (RillException e) {
+            send(Replies.error(refusalCode, e.getMessage(), cid()), streamId);
+            closeWith(EndReason.server("stream name '" + streamName + "' refused: " + e.getMessage()));
+            return null;
+        }
     }
 
     private void requireConnected(String command) {

@@ -98,6 +98,18 @@ class LiveStreamTest {
     }
 
     @Test
+    void emptyStreamNameIsRefused() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "", 1000, 10, 10);
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.statuses.contains("NetStream.Publish.BadName"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.isActive());
+            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "");
+            await().atMost(Duration.ofSeconds(5)).until(() -> player.statuses.contains("NetStream.Play.StreamNotFound"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !player.isActive());
+        }
+    }
+
+    @Test
     void playerThatStopsReadingDoesNotSlowTheOthers() throws Exception {
         try (TestServer server = TestServer.start("", "play { queue_length 2; }"); LogCapture logs = new LogCapture()) {
             // 100 KB video frames at 50 fps (about 40 Mbps): more than socket buffers hold in a few seconds.
