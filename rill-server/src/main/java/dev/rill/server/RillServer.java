@@ -3,6 +3,9 @@ package dev.rill.server;
 import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.server.config.RillConfig;
+import dev.rill.server.http.HttpLimits;
+import dev.rill.server.http.HttpListener;
+import dev.rill.server.http.HttpRoute;
 import dev.rill.server.live.LiveSources;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.RtmpListener;
@@ -31,9 +34,11 @@ public final class RillServer implements AutoCloseable {
     private final RillConfig config;
     private final ServerContext context;
     private final List<RtmpListener> listeners = new ArrayList<>();
+    private final List<HttpListener> httpListeners = new ArrayList<>();
     private final List<InetSocketAddress> rtmpAddresses = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    private Class<? extends ServerChannel> serverChannelType;
 
     public RillServer(RillConfig config) {
         this.config = config;
@@ -47,6 +52,7 @@ public final class RillServer implements AutoCloseable {
         boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        serverChannelType = type;
         try {
             for (InetSocketAddress address : config.listen()) {
                 RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
@@ -63,6 +69,19 @@ public final class RillServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves HTTP on {@code address} with {@code routes} (tried in order), on the server's event
+     * loops. Returns the bound address (useful with port 0).
+     */
+    public InetSocketAddress bindHttp(String name, InetSocketAddress address, List<HttpRoute> routes)
+            throws InterruptedException {
+        HttpListener listener = new HttpListener(name, HttpLimits.DEFAULT, context::nextCid, routes);
+        InetSocketAddress bound = listener.bind(address, boss, workers, serverChannelType);
+        httpListeners.add(listener);
+        LOG.trace("{} listen at {}:{}", name, bound.getAddress().getHostAddress(), bound.getPort());
+        return bound;
+    }
+
     public List<InetSocketAddress> rtmpAddresses() {
         return List.copyOf(rtmpAddresses);
     }
@@ -77,6 +96,10 @@ public final class RillServer implements AutoCloseable {
             l.close();
         }
         listeners.clear();
+        for (HttpListener l : httpListeners) {
+            l.close();
+        }
+        httpListeners.clear();
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

@@ -1,0 +1,107 @@
+package dev.rill.server.http;
+
+import dev.rill.server.log.ContextLog;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Accepts HTTP connections on one address and serves them with a list of routes. Netty's codec
+ * parses requests within {@link HttpLimits}; a request over a limit gets its 4xx and the
+ * connection closes; each connection gets a cid for its log lines.
+ */
+public final class HttpListener {
+    private static final AttributeKey<String> CID = AttributeKey.valueOf("rill.http.cid");
+
+    private final String name;
+    private final HttpLimits limits;
+    private final Supplier<String> cids;
+    private final List<HttpRoute> routes;
+    private final Log log;
+    private Channel channel;
+
+    /**
+     * @param name   what this listener serves, for logs ("HTTP API", "HTTP server")
+     * @param routes tried in order for each request
+     */
+    public HttpListener(String name, HttpLimits limits, Supplier<String> cids, List<HttpRoute> routes) {
+        this.name = name;
+        this.limits = limits;
+        this.cids = cids;
+        this.routes = List.copyOf(routes);
+        this.log = new Log();
+    }
+
+    public InetSocketAddress bind(InetSocketAddress address, EventLoopGroup boss, EventLoopGroup workers,
+                                  Class<? extends ServerChannel> channelType) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.attr(CID).set(cids.get());
+                        ch.pipeline()
+                                .addLast("http-codec", new HttpServerCodec(limits.maxInitialLineLength(),
+                                        limits.maxHeaderSize(), 8192))
+                                .addLast("request-timeout", new RequestTimeoutHandler(limits.requestTimeoutMillis(), log))
+                                .addLast("aggregator", new ClosingAggregator(limits.maxContentLength(), log))
+                                .addLast("dispatcher", new HttpDispatcher(routes, log));
+                    }
+                });
+        channel = b.bind(address).sync().channel();
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    public void close() {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+    }
+
+    /** The cid of an HTTP connection, for routes that log. */
+    public static String cid(ChannelHandlerContext ctx) {
+        String cid = ctx.channel().attr(CID).get();
+        return cid == null ? "0" : cid;
+    }
+
+    /** Answers {@code status} and closes the connection. */
+    static void reject(ChannelHandlerContext ctx, HttpResponseStatus status, String why) {
+        FullHttpResponse res = HttpResponses.text(status, status.code() + " " + status.reasonPhrase() + ": " + why + "\n");
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Log lines about one HTTP connection, with its cid. */
+    final class Log {
+        void trace(ChannelHandlerContext ctx, String message) {
+            ContextLog.of(HttpListener.class, cid(ctx)).trace("{} {}: {}", name, ctx.channel().remoteAddress(), message);
+        }
+
+        void warn(ChannelHandlerContext ctx, String message) {
+            ContextLog.of(HttpListener.class, cid(ctx)).warn("{} {}: {}", name, ctx.channel().remoteAddress(), message);
+        }
+
+        void error(ChannelHandlerContext ctx, String message) {
+            ContextLog.of(HttpListener.class, cid(ctx)).error("{} {}: {}", name, ctx.channel().remoteAddress(), message);
+        }
+    }
+}
