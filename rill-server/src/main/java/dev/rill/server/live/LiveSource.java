@@ -24,14 +24,17 @@ public final class LiveSource {
     private final GopCache gop;
     private final MixQueue mix = new MixQueue();
     private final SourceStats stats = new SourceStats();
+    private final List<SourceObserver> observers;
     private volatile boolean mixCorrect;
     private Publisher publisher;
     private SharedMessage metadata;
     private SharedMessage videoSequenceHeader;
     private SharedMessage audioSequenceHeader;
 
-    LiveSource(StreamKey key, ByteBufAllocator alloc, String serverName, boolean gopCache, boolean mixCorrect) {
+    LiveSource(StreamKey key, ByteBufAllocator alloc, String serverName, boolean gopCache, boolean mixCorrect,
+               List<SourceObserver> observers) {
         this.key = key;
+        this.observers = observers;
         this.alloc = alloc;
         this.serverName = serverName;
         this.gop = new GopCache(gopCache);
@@ -72,6 +75,9 @@ public final class LiveSource {
         for (LiveConsumer c : consumers) {
             c.onPublish(key);
         }
+        for (SourceObserver o : observers) {
+            o.onPublish(this);
+        }
         return true;
     }
 
@@ -84,6 +90,9 @@ public final class LiveSource {
         clearMedia();
         for (LiveConsumer c : consumers) {
             c.onUnpublish(key);
+        }
+        for (SourceObserver o : observers) {
+            o.onUnpublish(this);
         }
     }
 

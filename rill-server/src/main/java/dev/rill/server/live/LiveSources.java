@@ -22,6 +22,7 @@ public final class LiveSources {
     }
 
     private final ConcurrentHashMap<StreamKey, Entry> entries = new ConcurrentHashMap<>();
+    private final List<SourceObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ByteBufAllocator alloc;
     private final String serverName;
 
@@ -33,7 +34,8 @@ public final class LiveSources {
     /** The source for {@code key}, created when absent; the caller must {@link #release} it once. */
     public LiveSource acquire(StreamKey key, boolean gopCache, boolean mixCorrect) {
         Entry e = entries.compute(key, (k, old) -> {
-            Entry entry = old != null ? old : new Entry(new LiveSource(k, alloc, serverName, gopCache, mixCorrect));
+            Entry entry = old != null ? old
+                    : new Entry(new LiveSource(k, alloc, serverName, gopCache, mixCorrect, observers));
             entry.users++;
             return entry;
         });
@@ -51,6 +53,11 @@ public final class LiveSources {
             source.clearMedia();
             return null;
         });
+    }
+
+    /** Adds an observer of every source's publish and unpublish, present and future. */
+    public void addObserver(SourceObserver observer) {
+        observers.add(observer);
     }
 
     public LiveSource find(StreamKey key) {
