@@ -38,6 +38,8 @@ final class RtmpPlayer implements LiveConsumer {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<SharedMessage> batch = new ArrayList<>();
     private volatile boolean paused;
+    /** The first batch (sequence headers and the GOP cache) goes out at once, not after mw_latency. */
+    private volatile boolean started;
     private long droppedSinceLog;
     private long lastDropLogMillis;
     private long messagesSent;
@@ -115,7 +117,7 @@ final class RtmpPlayer implements LiveConsumer {
         if (!drainScheduled.compareAndSet(false, true)) {
             return;
         }
-        if (mergeDelayMs <= 0) {
+        if (mergeDelayMs <= 0 || !started) {
             channel.eventLoop().execute(this::drain);
         } else {
             channel.eventLoop().schedule(this::drain, mergeDelayMs, TimeUnit.MILLISECONDS);
@@ -135,6 +137,7 @@ final class RtmpPlayer implements LiveConsumer {
         if (batch.isEmpty()) {
             return;
         }
+        started = true;
         try {
             writeBatch();
         } finally {
