@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The messages since the latest video keyframe, so a new player starts at once with a picture
- * (SRS's SrsGopCache). A keyframe clears the cache; audio before the first video is cached too
- * (pure audio streams), but cleared after {@link #PURE_AUDIO_LIMIT} messages so memory stays
- * bounded; any GOP longer than {@link #MAX_MESSAGES} is dropped rather than grown.
+ * (SRS's SrsGopCache). A keyframe clears the cache and starts a GOP; video before the first
+ * keyframe is dropped, so a new player never starts on frames it cannot decode. Audio before the
+ * first video is cached too (pure audio streams), restarting every {@link #PURE_AUDIO_LIMIT}
+ * messages so memory stays bounded; any GOP longer than {@link #MAX_MESSAGES} is dropped rather
+ * than grown.
  */
 final class GopCache {
     static final int PURE_AUDIO_LIMIT = 115;
@@ -17,6 +19,8 @@ final class GopCache {
     private boolean enabled;
     private int audioAfterLastVideo;
     private boolean sawVideo;
+    /** Whether the cache starts at a keyframe, so later inter frames may join it. */
+    private boolean inGop;
 
     GopCache(boolean enabled) {
         this.enabled = enabled;
@@ -38,19 +42,21 @@ final class GopCache {
             sawVideo = true;
             audioAfterLastVideo = 0;
             if (msg.isKeyframe()) {
-                clear();
+                dropMessages();
+                inGop = true;
+            } else if (!inGop) {
+                return;
             }
         } else if (msg.isAudio()) {
             audioAfterLastVideo++;
-        }
-        if (!sawVideo && audioAfterLastVideo > PURE_AUDIO_LIMIT) {
-            clear();
+            if (!sawVideo && audioAfterLastVideo > PURE_AUDIO_LIMIT) {
+                dropMessages();
+                audioAfterLastVideo = 1;
+            }
         }
         if (messages.size() >= MAX_MESSAGES) {
-            clear();
-            return;
-        }
-        if (sawVideo && messages.isEmpty() && msg.isVideo() && !msg.isKeyframe()) {
+            dropMessages();
+            inGop = false;
             return;
         }
         messages.add(msg.retain());
@@ -65,7 +71,15 @@ final class GopCache {
         return messages.size();
     }
 
+    /** Releases the cached messages and forgets the stream's shape (for a new publisher). */
     void clear() {
+        dropMessages();
+        inGop = false;
+        sawVideo = false;
+        audioAfterLastVideo = 0;
+    }
+
+    private void dropMessages() {
         for (SharedMessage m : messages) {
             m.release();
         }
