@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class LiveSourceTest {
     private static final StreamKey KEY = new StreamKey("__defaultVhost__", "live", "livestream");
 
-    private final LiveSource source = new LiveSource(KEY, ByteBufAllocator.DEFAULT, "Rill/test", true, false);
+    private final LiveSource source = new LiveSource(KEY, ByteBufAllocator.DEFAULT, "Rill/test", true, false, java.util.List.of());
     private final FakePublisher publisher = new FakePublisher("p1");
     private final List<FakeConsumer> consumers = new ArrayList<>();
 
@@ -154,7 +154,7 @@ class LiveSourceTest {
 
     @Test
     void mixCorrectOrdersMediaButNotHeaders() {
-        LiveSource mixed = new LiveSource(KEY, ByteBufAllocator.DEFAULT, "Rill/test", false, true);
+        LiveSource mixed = new LiveSource(KEY, ByteBufAllocator.DEFAULT, "Rill/test", false, true, java.util.List.of());
         FakeConsumer c = new FakeConsumer("c");
         consumers.add(c);
         mixed.attach(c);
