@@ -156,6 +156,9 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (end == null) {
             end = reason;
         }
+        // A reply written just before (a rejected connect, a refused publish) must reach the peer;
+        // close alone would discard what is still unflushed.
+        ctx.flush();
         ctx.close();
     }
 
