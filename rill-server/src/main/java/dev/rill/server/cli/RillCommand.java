@@ -44,10 +44,15 @@ public final class RillCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = new CommandLine(new RillCommand(out, err)).setOut(out).setErr(err).execute(args);
+        int code = commandLine(out, err).execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The command line with picocli's own output (version, usage, errors) going to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return new CommandLine(new RillCommand(out, err)).setOut(out).setErr(err);
     }
 
     @Override

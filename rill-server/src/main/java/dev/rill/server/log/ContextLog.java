@@ -29,12 +29,13 @@ public final class ContextLog {
         return cid;
     }
 
+    /** SRS's verbose is Logback's TRACE (see {@link LogSetup#levelOf}): shown only at srs_log_level verbose. */
     public boolean isVerbose() {
-        return logger.isDebugEnabled();
+        return logger.isTraceEnabled();
     }
 
     public void verbose(String format, Object... args) {
-        log(Level.DEBUG, format, args);
+        log(Level.TRACE, format, args);
     }
 
     public void trace(String format, Object... args) {

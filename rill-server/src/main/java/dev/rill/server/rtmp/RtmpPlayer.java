@@ -3,6 +3,7 @@ package dev.rill.server.rtmp;
 import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
+import dev.rill.codec.rtmp.command.Command;
 import dev.rill.codec.rtmp.command.NetStatus;
 import dev.rill.server.live.ConsumerQueue;
 import dev.rill.server.live.LiveConsumer;
@@ -151,7 +152,9 @@ final class RtmpPlayer implements LiveConsumer {
         int headerBytes = 0;
         for (int i = 0; i < timestamps.length; i++) {
             SharedMessage m = batch.get(i);
-            timestamps[i] = jitter.correct(m.timestamp(), m.isAv());
+            // Statuses the server queues (PublishNotify, UnpublishNotify) are not the publisher's
+            // and must not set the base that zero and full jitter measure from.
+            timestamps[i] = Command.isCommand(m.typeId()) ? m.timestamp() : jitter.correct(m.timestamp(), m.isAv());
             headerBytes += ChunkWriter.firstHeaderSize(m.chunkStreamId(), timestamps[i]);
         }
         ByteBuf headers = channel.alloc().directBuffer(headerBytes);

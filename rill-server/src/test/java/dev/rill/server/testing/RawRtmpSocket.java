@@ -38,6 +38,11 @@ public final class RawRtmpSocket implements AutoCloseable {
         return this;
     }
 
+    /** The client-side port, which the server logs with the connection's cid. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     public RawRtmpSocket write(byte[] bytes) throws IOException {
         socket.getOutputStream().write(bytes);
         socket.getOutputStream().flush();

@@ -1,6 +1,7 @@
 package dev.rill.server.testing;
 
 import dev.rill.codec.amf.AmfObject;
+import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.client.RtmpClientHandler;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
@@ -13,6 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingPlayer implements RtmpClientListener {
     public final MediaPackets packets = new MediaPackets();
     public final List<String> statuses = new CopyOnWriteArrayList<>();
+    /** Codes of _error or error-level statuses that made the client give up. */
+    public final List<String> refusals = new CopyOnWriteArrayList<>();
+    /** The timestamp of every audio and video message, in the order received. */
+    public final List<Long> mediaTimestamps = new CopyOnWriteArrayList<>();
     private volatile RtmpClientConnector.Connection connection;
 
     public static RecordingPlayer play(RtmpClientConnector connector, InetSocketAddress server, String app, String stream) {
@@ -21,9 +26,22 @@ public final class RecordingPlayer implements RtmpClientListener {
         return p;
     }
 
+    /** Plays with a given {@code tcUrl}, e.g. one naming a vhost with {@code ?vhost=}. */
+    public static RecordingPlayer play(RtmpClientConnector connector, InetSocketAddress server, String tcUrl,
+                                       String app, String stream) {
+        RecordingPlayer p = new RecordingPlayer();
+        p.connection = connector.connect(server, tcUrl, app, stream, RtmpClientHandler.Mode.PLAY, p);
+        return p;
+    }
+
     @Override
     public void onStatus(String code, AmfObject info) {
         statuses.add(code);
+    }
+
+    @Override
+    public void onRefused(String code, String description) {
+        refusals.add(code);
     }
 
     @Override
@@ -34,6 +52,9 @@ public final class RecordingPlayer implements RtmpClientListener {
 
     @Override
     public void onMessage(RtmpMessage message) {
+        if (MessageType.isMedia(message.typeId())) {
+            mediaTimestamps.add(message.timestamp());
+        }
         packets.add(message.typeId(), message.payload());
     }
 

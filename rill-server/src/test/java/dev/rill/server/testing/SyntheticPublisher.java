@@ -25,22 +25,40 @@ public final class SyntheticPublisher implements RtmpClientListener {
     private final int videoBytes;
     private final int gop;
     private final int frameIntervalMs;
+    private final long startTimestamp;
     private final Random random = new Random(7);
     private volatile RtmpClientConnector.Connection connection;
     private volatile ScheduledFuture<?> ticker;
     private volatile int frame;
     private volatile int maxFrames = Integer.MAX_VALUE;
 
-    private SyntheticPublisher(int videoBytes, int gop, int frameIntervalMs) {
+    private SyntheticPublisher(int videoBytes, int gop, int frameIntervalMs, long startTimestamp) {
         this.videoBytes = videoBytes;
         this.gop = gop;
         this.frameIntervalMs = frameIntervalMs;
+        this.startTimestamp = startTimestamp;
     }
 
     public static SyntheticPublisher publish(RtmpClientConnector connector, InetSocketAddress server, String app,
                                              String stream, int videoBytes, int gop, int frameIntervalMs) {
-        SyntheticPublisher p = new SyntheticPublisher(videoBytes, gop, frameIntervalMs);
+        return publish(connector, server, app, stream, videoBytes, gop, frameIntervalMs, 0);
+    }
+
+    /** As the other factory, with timestamps starting at {@code startTimestamp} ms instead of 0. */
+    public static SyntheticPublisher publish(RtmpClientConnector connector, InetSocketAddress server, String app,
+                                             String stream, int videoBytes, int gop, int frameIntervalMs,
+                                             long startTimestamp) {
+        SyntheticPublisher p = new SyntheticPublisher(videoBytes, gop, frameIntervalMs, startTimestamp);
         p.connection = connector.connect(server, app, stream, RtmpClientHandler.Mode.PUBLISH, p);
+        return p;
+    }
+
+    /** Publishes with a given {@code tcUrl}, e.g. one naming a vhost with {@code ?vhost=}. */
+    public static SyntheticPublisher publishTo(RtmpClientConnector connector, InetSocketAddress server, String tcUrl,
+                                               String app, String stream, int videoBytes, int gop,
+                                               int frameIntervalMs) {
+        SyntheticPublisher p = new SyntheticPublisher(videoBytes, gop, frameIntervalMs, 0);
+        p.connection = connector.connect(server, tcUrl, app, stream, RtmpClientHandler.Mode.PUBLISH, p);
         return p;
     }
 
@@ -61,8 +79,8 @@ public final class SyntheticPublisher implements RtmpClientListener {
         ByteBuf aac = Unpooled.wrappedBuffer(new byte[] {(byte) 0xAF, 0, 0x12, 0x10});
         sent.add(MessageType.VIDEO, avc);
         sent.add(MessageType.AUDIO, aac);
-        client.publish(MessageType.VIDEO, 0, avc, false);
-        client.publish(MessageType.AUDIO, 0, aac, true);
+        client.publish(MessageType.VIDEO, startTimestamp, avc, false);
+        client.publish(MessageType.AUDIO, startTimestamp, aac, true);
         ticker = connection.connectFuture().channel().eventLoop().scheduleAtFixedRate(() -> tick(client), 0,
                 frameIntervalMs, TimeUnit.MILLISECONDS);
     }
@@ -72,7 +90,7 @@ public final class SyntheticPublisher implements RtmpClientListener {
             ticker.cancel(false);
             return;
         }
-        long ts = (long) frame * frameIntervalMs;
+        long ts = startTimestamp + (long) frame * frameIntervalMs;
         boolean key = frame % gop == 0;
         byte[] video = new byte[videoBytes];
         random.nextBytes(video);
@@ -93,6 +111,10 @@ public final class SyntheticPublisher implements RtmpClientListener {
 
     public int framesSent() {
         return frame;
+    }
+
+    public RtmpClientConnector.Connection connection() {
+        return connection;
     }
 
     public boolean isActive() {

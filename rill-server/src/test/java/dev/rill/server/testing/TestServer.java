@@ -15,7 +15,7 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code vhostBody} goes inside {@code vhost __defaultVhost__ { ... }}. */
     public static TestServer start(String rootExtra, String vhostBody) throws InterruptedException {
-        String text = "listen 127.0.0.1:0;\nmax_connections 1000;\ndaemon off;\nsrs_log_tank console;\n" + rootExtra
+        String text = "listen 127.0.0.1:0;\ndaemon off;\nsrs_log_tank console;\n" + rootExtra
                 + "\nvhost __defaultVhost__ {\n" + vhostBody + "\n}\n";
         RillConfig config = RillConfig.parse(text, Path.of("test.conf"));
         return new TestServer(new RillServer(config).start());

@@ -76,6 +76,17 @@ public final class RtmpClientHandler extends ChannelInboundHandlerAdapter {
         return flush ? ctx.writeAndFlush(msg) : ctx.write(msg);
     }
 
+    /**
+     * Sends {@code pause} on the play stream (true pauses, false resumes) at {@code positionMs};
+     * the server answers NetStream.Pause.Notify or NetStream.Unpause.Notify. Callable from any thread.
+     */
+    public ChannelFuture pause(boolean pause, double positionMs) {
+        if (!started || mode != Mode.PLAY) {
+            throw new IllegalStateException("not playing");
+        }
+        return ctx.writeAndFlush(Command.of("pause", 0, null, pause, positionMs).encode(ctx.alloc(), streamId));
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;

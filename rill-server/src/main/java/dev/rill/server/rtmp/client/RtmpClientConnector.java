@@ -32,6 +32,15 @@ public final class RtmpClientConnector {
     public Connection connect(InetSocketAddress server, String app, String stream, RtmpClientHandler.Mode mode,
                               RtmpClientListener listener) {
         String tcUrl = "rtmp://" + server.getHostString() + ":" + server.getPort() + "/" + app;
+        return connect(server, tcUrl, app, stream, mode, listener);
+    }
+
+    /**
+     * As {@link #connect(InetSocketAddress, String, String, RtmpClientHandler.Mode, RtmpClientListener)}
+     * with the connect command's {@code tcUrl} given, e.g. one naming a vhost other than the address.
+     */
+    public Connection connect(InetSocketAddress server, String tcUrl, String app, String stream,
+                              RtmpClientHandler.Mode mode, RtmpClientListener listener) {
         RtmpClientHandler handler = new RtmpClientHandler(tcUrl, app, stream, mode, DEFAULT_OUT_CHUNK_SIZE, listener);
         Bootstrap b = new Bootstrap()
                 .group(group)

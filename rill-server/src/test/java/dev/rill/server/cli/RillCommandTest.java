@@ -1,0 +1,58 @@
+package dev.rill.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rill.server.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code rill} command line: version, config check, and how a bad or missing config is reported. */
+class RillCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            return RillCommand.commandLine(o, e).execute(args);
+        }
+    }
+
+    @Test
+    void versionFlagPrintsTheVersion() {
+        assertThat(run("-v")).isZero();
+        assertThat(Version.get()).isNotBlank().isNotEqualTo("unknown");
+        assertThat(out.toString().strip()).isEqualTo(Version.get());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void testFlagAcceptsTheReferenceConfig() {
+        // Tests run in the module directory.
+        assertThat(run("-t", "-c", "../conf/full.conf")).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("../conf/full.conf").contains("test is successful");
+    }
+
+    @Test
+    void testFlagRejectsABadConfigNamingFileAndLine() throws IOException {
+        Path bad = dir.resolve("bad.conf");
+        Files.writeString(bad, "listen 1935;\nvhost __defaultVhost__ {\n    no_such_directive on;\n}\n");
+        assertThat(run("-t", "-c", bad.toString())).isEqualTo(RillCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains(bad + ":3").contains("no_such_directive");
+        assertThat(out.toString()).doesNotContain("successful");
+    }
+
+    @Test
+    void missingConfigFileFailsWithAClearMessage() {
+        Path missing = dir.resolve("absent.conf");
+        assertThat(run("-c", missing.toString())).isEqualTo(RillCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("cannot read config " + missing).contains("NoSuchFile");
+    }
+}
