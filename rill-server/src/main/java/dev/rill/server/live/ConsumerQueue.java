@@ -19,6 +19,8 @@ public final class ConsumerQueue {
     private long dropped;
     private long bytes;
     private boolean closed;
+    /** After a shrink that kept no keyframe, audio/video wait for the next keyframe. */
+    private boolean awaitKeyframe;
 
     public ConsumerQueue(double queueLengthSeconds) {
         this.maxDurationMs = Math.max(1, Math.round(queueLengthSeconds * 1000));
@@ -32,6 +34,14 @@ public final class ConsumerQueue {
         if (closed) {
             msg.release();
             return -1;
+        }
+        if (awaitKeyframe && msg.isAv() && !msg.isSequenceHeader()) {
+            if (!msg.isKeyframe()) {
+                msg.release();
+                dropped++;
+                return 1;
+            }
+            awaitKeyframe = false;
         }
         messages.addLast(msg);
         bytes += msg.size();
@@ -87,6 +97,19 @@ public final class ConsumerQueue {
             if (m.isKeyframe() && !m.isSequenceHeader()) {
                 lastKeyframe = m;
             }
+        }
+        // When the newest keyframe already heads the queue, cutting there frees nothing: drop all
+        // audio/video, as SRS does, and let the consumer resume at the next keyframe.
+        SharedMessage firstAv = null;
+        for (SharedMessage m : messages) {
+            if (m.isAv() && !m.isSequenceHeader()) {
+                firstAv = m;
+                break;
+            }
+        }
+        if (lastKeyframe == firstAv) {
+            lastKeyframe = null;
+            awaitKeyframe = true;
         }
         boolean fromKeyframe = false;
         int before = messages.size();

@@ -74,9 +74,14 @@ class ConsumerQueueTest {
         q.offer(keyframe(500));
         assertThat(q.offer(interFrame(1100))).isEqualTo(1);
         assertThat(q.offer(interFrame(1400))).as("span now 900 ms from the kept keyframe").isZero();
-        assertThat(q.offer(interFrame(1501))).as("no newer keyframe: nothing to drop").isZero();
-        assertThat(q.size()).isEqualTo(4);
-        q.close();
+        assertThat(q.offer(interFrame(1501)))
+                .as("the kept keyframe heads the queue: all media goes, as SRS does").isEqualTo(4);
+        assertThat(q.size()).isZero();
+        assertThat(q.offer(interFrame(1540))).as("inter frames wait for the next keyframe").isEqualTo(1);
+        SharedMessage next = keyframe(1600);
+        assertThat(q.offer(next)).isZero();
+        q.drainTo(drained);
+        assertThat(drained).containsExactly(next);
     }
 
     @Test
