@@ -6,19 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.Ffmpeg;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.MediaPackets;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,25 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FfmpegLiveTest {
-    private static EventLoopGroup group;
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @Test
     void ffmpegPublishesAndEveryPlayerGetsThePublishedPackets() throws Exception {
         try (TestServer server = TestServer.start()) {
-            RtmpClientConnector connector = new RtmpClientConnector(group);
+            RtmpClientConnector connector = CLIENTS.connector();
             String url = server.url("live", "cam");
             RecordingPlayer early = RecordingPlayer.play(connector, server.rtmp(), "live", "cam");
             await().atMost(Duration.ofSeconds(10)).until(() -> early.statuses.contains("NetStream.Play.Start"));

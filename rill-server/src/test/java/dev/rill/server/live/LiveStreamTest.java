@@ -11,43 +11,31 @@ import dev.rill.codec.rtmp.client.RtmpClientHandler;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.LogCapture;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Live behaviour with Rill's own client: waiting players, republish, busy streams, slow players. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LiveStreamTest {
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @Test
     void playerThatComesFirstWaitsAndGetsEverything() throws Exception {
         try (TestServer server = TestServer.start()) {
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "s1");
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "s1");
             await().atMost(Duration.ofSeconds(5)).until(() -> player.statuses.contains("NetStream.Play.Start"));
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "s1", 3000, 10, 10)
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "s1", 3000, 10, 10)
                     .limit(100);
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() == 100);
             assertThat(player.statuses).contains("NetStream.Play.PublishNotify");
@@ -60,15 +48,15 @@ class LiveStreamTest {
     @Test
     void playerStaysThroughUnpublishAndGetsTheNextPublisher() throws Exception {
         try (TestServer server = TestServer.start()) {
-            SyntheticPublisher first = SyntheticPublisher.publish(connector, server.rtmp(), "live", "s2", 1000, 10, 10)
+            SyntheticPublisher first = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "s2", 1000, 10, 10)
                     .limit(30);
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "s2");
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "s2");
             await().atMost(Duration.ofSeconds(10)).until(() -> first.framesSent() == 30);
             first.close();
             await().atMost(Duration.ofSeconds(5)).until(() -> player.statuses.contains("NetStream.Play.UnpublishNotify"));
             int before = player.packets.videoCount();
 
-            SyntheticPublisher second = SyntheticPublisher.publish(connector, server.rtmp(), "live", "s2", 1000, 10, 10)
+            SyntheticPublisher second = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "s2", 1000, 10, 10)
                     .limit(40);
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() == before + 40);
             assertThat(player.isActive()).isTrue();
@@ -83,10 +71,10 @@ class LiveStreamTest {
     @Test
     void secondPublisherIsRefusedWhileTheFirstStreamsOn() throws Exception {
         try (TestServer server = TestServer.start()) {
-            SyntheticPublisher first = SyntheticPublisher.publish(connector, server.rtmp(), "live", "s3", 1000, 10, 10);
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "s3");
+            SyntheticPublisher first = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "s3", 1000, 10, 10);
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "s3");
             await().atMost(Duration.ofSeconds(5)).until(() -> first.statuses.contains("NetStream.Publish.Start"));
-            SyntheticPublisher second = SyntheticPublisher.publish(connector, server.rtmp(), "live", "s3", 1000, 10, 10);
+            SyntheticPublisher second = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "s3", 1000, 10, 10);
             await().atMost(Duration.ofSeconds(5)).until(() -> second.statuses.contains("NetStream.Publish.BadName"));
             await().atMost(Duration.ofSeconds(5)).until(() -> !second.isActive());
             int before = player.packets.videoCount();
@@ -100,10 +88,10 @@ class LiveStreamTest {
     @Test
     void emptyStreamNameIsRefused() throws Exception {
         try (TestServer server = TestServer.start()) {
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "", 1000, 10, 10);
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "", 1000, 10, 10);
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.statuses.contains("NetStream.Publish.BadName"));
             await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.isActive());
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "");
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "");
             await().atMost(Duration.ofSeconds(5)).until(() -> player.statuses.contains("NetStream.Play.StreamNotFound"));
             await().atMost(Duration.ofSeconds(5)).until(() -> !player.isActive());
         }
@@ -113,10 +101,10 @@ class LiveStreamTest {
     void playerThatStopsReadingDoesNotSlowTheOthers() throws Exception {
         try (TestServer server = TestServer.start("", "play { queue_length 2; }"); LogCapture logs = new LogCapture()) {
             // 100 KB video frames at 50 fps (about 40 Mbps): more than socket buffers hold in a few seconds.
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "s4", 100_000, 25, 20)
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "s4", 100_000, 25, 20)
                     .limit(300);
             AtomicInteger stalledReceived = new AtomicInteger();
-            RtmpClientConnector.Connection stalled = connector.connect(server.rtmp(), "live", "s4",
+            RtmpClientConnector.Connection stalled = CLIENTS.connector().connect(server.rtmp(), "live", "s4",
                     RtmpClientHandler.Mode.PLAY, new RtmpClientListener() {
                         @Override
                         public void onStatus(String code, AmfObject info) {
@@ -132,8 +120,8 @@ class LiveStreamTest {
                     });
             await().atMost(Duration.ofSeconds(5)).until(() -> stalledReceived.get() == 1);
             stalled.connectFuture().channel().config().setAutoRead(false);
-            RecordingPlayer fast1 = RecordingPlayer.play(connector, server.rtmp(), "live", "s4");
-            RecordingPlayer fast2 = RecordingPlayer.play(connector, server.rtmp(), "live", "s4");
+            RecordingPlayer fast1 = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "s4");
+            RecordingPlayer fast2 = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "s4");
 
             // Were the publisher held back by the stalled player, it would never get all frames out.
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300);

@@ -3,21 +3,17 @@ package dev.rill.server.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.RecordingPlayer;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,31 +23,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TimeJitterPlayTest {
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
     private static final long START = 10_000;
     private static final int FRAMES = 30;
     private static final int INTERVAL = 20;
 
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @ParameterizedTest(name = "time_jitter {0}: timestamps shifted by -{1}")
     @CsvSource({"zero, 10000", "full, 10000", "off, 0"})
     void waitingPlayerSeesTimestampsPerMode(String mode, long shift) throws Exception {
         try (TestServer server = TestServer.start("", "play { time_jitter " + mode + "; }")) {
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "j-" + mode);
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "j-" + mode);
             await().atMost(Duration.ofSeconds(5)).until(() -> player.statuses.contains("NetStream.Play.Start"));
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "j-" + mode,
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "j-" + mode,
                     1000, 10, INTERVAL, START).limit(FRAMES);
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() == FRAMES);
             assertThat(player.mediaTimestamps).as("every media timestamp, in order")
@@ -64,10 +51,10 @@ class TimeJitterPlayTest {
     @Test
     void lateJoinerWithZeroStartsAtZero() throws Exception {
         try (TestServer server = TestServer.start("", "play { time_jitter zero; }")) {
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "late",
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "late",
                     1000, 10, INTERVAL, START);
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.framesSent() > 15);
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "late");
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "late");
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 20);
             assertThat(player.mediaTimestamps.getFirst()).as("first media timestamp").isZero();
             assertThat(player.mediaTimestamps).as("no timestamp below the first").allSatisfy(ts ->

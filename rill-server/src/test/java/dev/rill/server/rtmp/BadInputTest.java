@@ -8,6 +8,7 @@ import dev.rill.codec.amf.Amf0;
 import dev.rill.codec.amf.AmfObject;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.LogCapture;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.RawRtmpSocket;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
@@ -15,18 +16,14 @@ import dev.rill.server.testing.TestServer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,17 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BadInputTest {
-    private static EventLoopGroup group;
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
@@ -64,7 +54,7 @@ class BadInputTest {
     @MethodSource("badInputs")
     void closesOnlyTheBadConnection(String name, boolean handshake, byte[] bytes, String logFragment) throws Exception {
         try (TestServer server = TestServer.start(); LogCapture logs = new LogCapture()) {
-            RtmpClientConnector connector = new RtmpClientConnector(group);
+            RtmpClientConnector connector = CLIENTS.connector();
             SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "healthy", 2000, 25, 20);
             RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "healthy");
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 5);

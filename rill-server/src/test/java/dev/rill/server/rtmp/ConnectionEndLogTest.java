@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.LogCapture;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.RawRtmpSocket;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every connection ends with exactly one log line, carrying that connection's cid, whose wording
@@ -32,31 +29,22 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectionEndLogTest {
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
     private static final Pattern ACCEPTED = Pattern.compile("^\\[(\\w+)] RTMP client ip=127\\.0\\.0\\.1:(\\d+),");
     private static final List<String> END_KINDS =
             List.of("client disconnected (", "server closed the connection (", "connection failed (");
 
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @Test
     void eachConnectionEndsWithOneLineUnderItsOwnCid() throws Exception {
         try (TestServer server = TestServer.start(); LogCapture logs = new LogCapture()) {
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "e1", 1000, 10, 20);
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "e1");
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "e1", 1000, 10, 20);
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "e1");
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 5);
-            SyntheticPublisher busy = SyntheticPublisher.publish(connector, server.rtmp(), "live", "e1", 1000, 10, 20);
+            SyntheticPublisher busy = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "e1", 1000, 10, 20);
             await().atMost(Duration.ofSeconds(5)).until(() -> !busy.isActive());
             int badPort;
             try (RawRtmpSocket bad = RawRtmpSocket.connect(server.rtmp()).simpleHandshake()) {

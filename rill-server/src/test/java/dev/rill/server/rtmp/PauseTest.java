@@ -3,42 +3,29 @@ package dev.rill.server.rtmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.RecordingPlayer;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The play-side {@code pause} command: a paused player gets no media, a resumed one gets it again. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PauseTest {
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @Test
     void pausedPlayerReceivesNothingUntilItResumes() throws Exception {
         try (TestServer server = TestServer.start()) {
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "p1", 1000, 10, 20);
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), "live", "p1");
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "p1", 1000, 10, 20);
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "p1");
             await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 10);
 
             player.connection().handler().pause(true, 1000);

@@ -9,44 +9,32 @@ import dev.rill.codec.rtmp.client.RtmpClientHandler;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.LogCapture;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code publish.firstpkt_timeout} and {@code publish.normal_timeout} close silent publishers. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PublishTimeoutTest {
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
     private static final String PUBLISH = "publish { firstpkt_timeout 1000; normal_timeout 1000; }";
 
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @Test
     void publisherThatNeverSendsMediaIsClosedAfterFirstPacketTimeout() throws Exception {
         try (TestServer server = TestServer.start("", PUBLISH); LogCapture logs = new LogCapture()) {
             List<String> statuses = new CopyOnWriteArrayList<>();
-            RtmpClientConnector.Connection silent = connector.connect(server.rtmp(), "live", "silent",
+            RtmpClientConnector.Connection silent = CLIENTS.connector().connect(server.rtmp(), "live", "silent",
                     RtmpClientHandler.Mode.PUBLISH, new RtmpClientListener() {
                         @Override
                         public void onStatus(String code, AmfObject info) {
@@ -67,7 +55,7 @@ class PublishTimeoutTest {
     @Test
     void publisherThatFallsSilentIsClosedAfterNormalTimeout() throws Exception {
         try (TestServer server = TestServer.start("", PUBLISH); LogCapture logs = new LogCapture()) {
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "stops",
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "stops",
                     1000, 10, 20).limit(10);
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.framesSent() == 10);
             long stopped = System.nanoTime();
@@ -83,7 +71,7 @@ class PublishTimeoutTest {
     @Test
     void publisherThatKeepsSendingOutlivesBothTimeouts() throws Exception {
         try (TestServer server = TestServer.start("", PUBLISH); LogCapture logs = new LogCapture()) {
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, server.rtmp(), "live", "steady",
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), server.rtmp(), "live", "steady",
                     1000, 10, 20).limit(150);
             await().atMost(Duration.ofSeconds(10)).until(() -> publisher.framesSent() == 150);
             assertThat(publisher.isActive()).as("a steady publisher is not timed out").isTrue();

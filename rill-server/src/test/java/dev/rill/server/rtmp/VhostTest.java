@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rill.codec.rtmp.command.NetStatus;
-import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.RecordingPlayer;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Streams are filed per vhost, chosen by {@code ?vhost=} in the tcUrl: the same app/stream on two
@@ -24,32 +20,23 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VhostTest {
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
     private static final String VHOSTS = "vhost example.com { enabled on; }\nvhost off.example.com { enabled off; }";
 
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     @Test
     void streamOnANamedVhostReachesOnlyPlayersOfThatVhost() throws Exception {
         try (TestServer server = TestServer.start(VHOSTS, "")) {
             String example = tcUrl(server, "example.com");
-            RecordingPlayer onDefault = RecordingPlayer.play(connector, server.rtmp(), "live", "v1");
-            RecordingPlayer onExample = RecordingPlayer.play(connector, server.rtmp(), example, "live", "v1");
+            RecordingPlayer onDefault = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), "live", "v1");
+            RecordingPlayer onExample = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), example, "live", "v1");
             await().atMost(Duration.ofSeconds(5)).until(() -> onDefault.statuses.contains("NetStream.Play.Start")
                     && onExample.statuses.contains("NetStream.Play.Start"));
 
-            SyntheticPublisher publisher = SyntheticPublisher.publishTo(connector, server.rtmp(), example, "live", "v1",
+            SyntheticPublisher publisher = SyntheticPublisher.publishTo(CLIENTS.connector(), server.rtmp(), example, "live", "v1",
                     1000, 10, 20).limit(40);
             await().atMost(Duration.ofSeconds(10)).until(() -> onExample.packets.videoCount() == 40);
             assertThat(onExample.statuses).contains("NetStream.Play.PublishNotify");
@@ -67,7 +54,7 @@ class VhostTest {
     @Test
     void connectToADisabledVhostIsRejected() throws Exception {
         try (TestServer server = TestServer.start(VHOSTS, "")) {
-            RecordingPlayer player = RecordingPlayer.play(connector, server.rtmp(), tcUrl(server, "off.example.com"),
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), server.rtmp(), tcUrl(server, "off.example.com"),
                     "live", "v2");
             await().atMost(Duration.ofSeconds(5)).until(() -> !player.refusals.isEmpty());
             assertThat(player.refusals).containsExactly(NetStatus.CONNECT_REJECTED);
