@@ -2,6 +2,7 @@ package dev.rill.server;
 
 import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
+import dev.rill.server.cluster.ClusterService;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.http.HttpLimits;
 import dev.rill.server.http.HttpListener;
@@ -17,8 +18,10 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class RillServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
+    private ClusterService cluster;
 
     public RillServer(RillConfig config) {
         this.config = config;
@@ -54,6 +58,7 @@ public final class RillServer implements AutoCloseable {
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         serverChannelType = type;
         try {
+            startCluster(epoll);
             for (InetSocketAddress address : config.listen()) {
                 RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
                 InetSocketAddress bound = listener.bind(address, boss, workers, type);
@@ -82,6 +87,17 @@ public final class RillServer implements AutoCloseable {
         return bound;
     }
 
+    /** Forward and edge: observes every source, so it starts before any client can connect. */
+    private void startCluster(boolean epoll) {
+        cluster = new ClusterService(context, workers, epoll ? EpollSocketChannel.class : NioSocketChannel.class);
+        context.sources().addObserver(cluster);
+    }
+
+    /** Forwarders and edge pulls; null before {@link #start()}. */
+    public ClusterService cluster() {
+        return cluster;
+    }
+
     public List<InetSocketAddress> rtmpAddresses() {
         return List.copyOf(rtmpAddresses);
     }
@@ -100,6 +116,9 @@ public final class RillServer implements AutoCloseable {
             l.close();
         }
         httpListeners.clear();
+        if (cluster != null) {
+            cluster.close();
+        }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

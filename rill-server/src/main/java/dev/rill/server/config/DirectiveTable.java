@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Every directive name SRS 3.x-5.x accepts, by context (from SRS {@code check_normal_config} and
  * {@code conf/full.conf}), split into what Rill implements (with a rule) and what only SRS has.
- * Contexts are {@code root}, {@code vhost}, {@code vhost.play} and {@code vhost.publish}; the
+ * Contexts are {@code root}, {@code vhost}, {@code vhost.play}, {@code vhost.publish},
+ * {@code vhost.forward} and {@code vhost.cluster}; the
  * contents of SRS-only blocks are not classified.
  */
 final class DirectiveTable {
@@ -16,6 +17,8 @@ final class DirectiveTable {
     static final String VHOST = "vhost";
     static final String PLAY = "vhost.play";
     static final String PUBLISH = "vhost.publish";
+    static final String FORWARD = "vhost.forward";
+    static final String CLUSTER = "vhost.cluster";
 
     private static final ValueType CHUNK_SIZE = ValueType.integer(128, 65536);
     private static final ValueType NON_NEGATIVE = ValueType.integer(0, Integer.MAX_VALUE);
@@ -40,7 +43,9 @@ final class DirectiveTable {
                     DirectiveRule.value("in_ack_size", NON_NEGATIVE),
                     DirectiveRule.value("out_ack_size", NON_NEGATIVE),
                     DirectiveRule.section("play", PLAY),
-                    DirectiveRule.section("publish", PUBLISH)),
+                    DirectiveRule.section("publish", PUBLISH),
+                    DirectiveRule.section("forward", FORWARD),
+                    DirectiveRule.section("cluster", CLUSTER)),
             PLAY, rules(
                     DirectiveRule.value("gop_cache", ValueType.FLAG),
                     DirectiveRule.value("queue_length", ValueType.decimalAtLeast(0)),
@@ -52,7 +57,17 @@ final class DirectiveTable {
                     DirectiveRule.value("mr", ValueType.FLAG),
                     DirectiveRule.value("mr_latency", NON_NEGATIVE),
                     DirectiveRule.value("firstpkt_timeout", NON_NEGATIVE),
-                    DirectiveRule.value("normal_timeout", NON_NEGATIVE)));
+                    DirectiveRule.value("normal_timeout", NON_NEGATIVE)),
+            FORWARD, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.values("destination", ValueType.HOST_PORT)),
+            CLUSTER, rules(
+                    DirectiveRule.value("mode", ValueType.oneOf("local", "remote")),
+                    DirectiveRule.values("origin", ValueType.HOST_PORT),
+                    DirectiveRule.value("token_traverse", ValueType.FLAG),
+                    DirectiveRule.value("vhost", ValueType.TEXT),
+                    DirectiveRule.value("origin_cluster", ValueType.FLAG),
+                    DirectiveRule.values("coworkers", ValueType.HOST_PORT)));
 
     private static final Map<String, Set<String>> SRS_ONLY = Map.of(
             ROOT, Set.of("ff_log_dir", "ff_log_level", "srs_log_level_v2", "heartbeat", "stats",
@@ -63,7 +78,7 @@ final class DirectiveTable {
                     "tcmalloc_release_rate", "query_latest_version", "first_wait_for_qlv",
                     "threads", "circuit_breaker", "exporter", "server_id", "in_docker",
                     "pithy_print_ms", "is_full", "tencentcloud_cls", "tencentcloud_apm"),
-            VHOST, Set.of("cluster", "forward", "http_hooks", "hls", "hds", "dvr", "http_static",
+            VHOST, Set.of("http_hooks", "hls", "hds", "dvr", "http_static",
                     "http_remux", "exec", "ingest", "transcode", "security", "refer", "bandcheck",
                     "dash", "rtc", "srt",
                     // SRS 1/2 spellings that SRS 3+ still reads and moves elsewhere.
@@ -71,7 +86,9 @@ final class DirectiveTable {
                     "debug_srs_upnode", "nack", "twcc"),
             PLAY, Set.of("atc_auto", "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames",
                     "send_min_interval"),
-            PUBLISH, Set.of("parse_sps", "try_annexb_first", "kickoff_for_idle"));
+            PUBLISH, Set.of("parse_sps", "try_annexb_first", "kickoff_for_idle"),
+            FORWARD, Set.of("backend"),
+            CLUSTER, Set.of("debug_srs_upnode", "protocol", "follow_client"));
 
     private DirectiveTable() {
     }

@@ -113,6 +113,16 @@ public final class RillConfig {
         return found != null && found.enabled() ? Optional.of(found) : Optional.empty();
     }
 
+    /** The vhost's {@code forward} block, or {@link ForwardConfig#OFF} (also for an unknown vhost). */
+    public ForwardConfig forward(String vhost) {
+        return ForwardConfig.from(vhostBlock(vhost, "forward"));
+    }
+
+    /** The vhost's {@code cluster} block with SRS's defaults ({@code mode local}). */
+    public ClusterConfig cluster(String vhost) {
+        return ClusterConfig.from(vhostBlock(vhost, "cluster"), vhost);
+    }
+
     /** All vhosts in file order. */
     public Collection<VhostConfig> vhosts() {
         return vhosts.values();
@@ -121,6 +131,15 @@ public final class RillConfig {
     /** The checked directive tree (SRS 2 vhost spellings already moved into play/publish). */
     public Directive root() {
         return root;
+    }
+
+    private Directive vhostBlock(String vhost, String block) {
+        for (Directive d : root.getAll("vhost")) {
+            if (d.arg0().equals(vhost)) {
+                return d.get(block);
+            }
+        }
+        return null;
     }
 
     private static List<InetSocketAddress> readListen(Directive root) {

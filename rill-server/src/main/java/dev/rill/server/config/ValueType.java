@@ -43,6 +43,16 @@ interface ValueType {
         }
     };
 
+    /** An upstream server: {@code host}, {@code host:port} or {@code [ipv6]:port} (port 1935 by default). */
+    ValueType HOST_PORT = value -> {
+        try {
+            HostPort.parse(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "takes host, host:port or [ipv6]:port, not '" + value + "': " + e.getMessage();
+        }
+    };
+
     /** A whole number within {@code min..max}. */
     static ValueType integer(long min, long max) {
         return value -> {

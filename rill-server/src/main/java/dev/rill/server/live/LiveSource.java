@@ -139,6 +139,21 @@ public final class LiveSource {
         for (SharedMessage m : gop.messages()) {
             c.enqueue(m.retain());
         }
+        for (SourceObserver o : observers) {
+            o.onAttach(this);
+        }
+    }
+
+    /**
+     * Releases the source if {@code p} holds it and no consumer is attached, in one step, so a
+     * consumer attaching meanwhile either keeps the publisher or finds none; true when released.
+     */
+    public synchronized boolean unpublishIfIdle(Publisher p) {
+        if (publisher != p || !consumers.isEmpty()) {
+            return false;
+        }
+        unpublish(p);
+        return true;
     }
 
     public synchronized void detach(LiveConsumer c) {

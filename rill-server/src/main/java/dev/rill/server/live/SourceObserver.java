@@ -9,4 +9,11 @@ public interface SourceObserver {
     void onPublish(LiveSource source);
 
     void onUnpublish(LiveSource source);
+
+    /**
+     * A consumer was attached (it is already in the source's list), under the same rules: on the
+     * attaching thread, under the monitor, never blocking. An edge starts its pull from here.
+     */
+    default void onAttach(LiveSource source) {
+    }
 }

@@ -138,13 +138,16 @@ class ConfigCheckerTest {
                         "inotify_auto_reload", "auto_reload_for_docker", "tcmalloc_release_rate",
                         "query_latest_version", "first_wait_for_qlv", "threads", "circuit_breaker",
                         "exporter", "server_id", "in_docker", "pithy_print_ms"}),
-                Arguments.of("vhost", "vhost v { %s on; }", new String[]{"cluster", "forward",
+                Arguments.of("vhost", "vhost v { %s on; }", new String[]{
                         "http_hooks", "hls", "hds", "dvr", "http_static", "http_remux", "exec", "ingest",
                         "transcode", "security", "refer", "bandcheck", "dash", "rtc", "srt", "nack", "twcc"}),
                 Arguments.of("vhost.play", "vhost v { play { %s on; } }", new String[]{"atc_auto",
                         "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames", "send_min_interval"}),
                 Arguments.of("vhost.publish", "vhost v { publish { %s on; } }", new String[]{
-                        "parse_sps", "try_annexb_first", "kickoff_for_idle"}));
+                        "parse_sps", "try_annexb_first", "kickoff_for_idle"}),
+                Arguments.of("vhost.forward", "vhost v { forward { %s on; } }", new String[]{"backend"}),
+                Arguments.of("vhost.cluster", "vhost v { cluster { %s on; } }", new String[]{
+                        "debug_srs_upnode", "protocol", "follow_client"}));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,7 @@ class ReferenceConfigsTest {
         }
         Directive vhost = root.get("vhost");
         for (String name : new String[]{"enabled", "chunk_size", "min_latency", "tcp_nodelay", "in_ack_size",
-                "out_ack_size", "play", "publish"}) {
+                "out_ack_size", "play", "publish", "forward", "cluster"}) {
             assertThat(vhost.get(name)).as(name).isNotNull();
         }
         for (String name : new String[]{"gop_cache", "queue_length", "time_jitter", "mix_correct", "atc",
@@ -57,5 +57,12 @@ class ReferenceConfigsTest {
         for (String name : new String[]{"mr", "mr_latency", "firstpkt_timeout", "normal_timeout"}) {
             assertThat(vhost.get("publish").get(name)).as(name).isNotNull();
         }
+        for (String name : new String[]{"enabled", "destination"}) {
+            assertThat(vhost.get("forward").get(name)).as(name).isNotNull();
+        }
+        for (String name : new String[]{"mode", "origin", "token_traverse", "vhost", "origin_cluster", "coworkers"}) {
+            assertThat(vhost.get("cluster").get(name)).as(name).isNotNull();
+        }
+        assertThat(config.cluster("edge.rill.dev").edge()).isTrue();
     }
 }

@@ -27,4 +27,8 @@ public interface RtmpClientListener {
     /** Something failed (bad data from the server, i/o); the connection is being closed. */
     default void onError(Throwable cause) {
     }
+
+    /** The socket's writability changed: a publisher that stopped writing may resume when true. */
+    default void onWritabilityChanged(boolean writable) {
+    }
 }

@@ -20,9 +20,20 @@ public final class RtmpClientConnector {
     public static final int DEFAULT_OUT_CHUNK_SIZE = 60000;
 
     private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
 
+    /** Connects with NIO channels on {@code group}. */
     public RtmpClientConnector(EventLoopGroup group) {
+        this(group, NioSocketChannel.class);
+    }
+
+    /**
+     * Connects with {@code channelType} channels on {@code group}, which may be a single event loop
+     * (every connection then runs on it); the type must suit the group's I/O handler (epoll, NIO).
+     */
+    public RtmpClientConnector(EventLoopGroup group, Class<? extends SocketChannel> channelType) {
         this.group = group;
+        this.channelType = channelType;
     }
 
     /**
@@ -44,7 +55,7 @@ public final class RtmpClientConnector {
         RtmpClientHandler handler = new RtmpClientHandler(tcUrl, app, stream, mode, DEFAULT_OUT_CHUNK_SIZE, listener);
         Bootstrap b = new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

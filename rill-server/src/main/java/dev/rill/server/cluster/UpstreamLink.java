@@ -1,0 +1,268 @@
+package dev.rill.server.cluster;
+
+import dev.rill.codec.RillException;
+import dev.rill.codec.amf.AmfObject;
+import dev.rill.codec.rtmp.RtmpMessage;
+import dev.rill.codec.rtmp.client.RtmpClientHandler;
+import dev.rill.codec.rtmp.client.RtmpClientListener;
+import dev.rill.server.config.HostPort;
+import dev.rill.server.log.ContextLog;
+import dev.rill.server.rtmp.client.RtmpClientConnector;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One RTMP client session to the first of a list of servers that works, kept up until stopped: a
+ * failed or dropped connection is followed by the next server in the list (round robin), after
+ * {@link Backoff}'s delay, or at once when the dropped connection had been up for
+ * {@value #STABLE_MS} ms and there is another server to go to. A server that accepts TCP and then
+ * does not start the stream (Play.Start or Publish.Start) within {@value #START_TIMEOUT_MS} ms is
+ * dropped. Every attempt and failure is logged with the owner's cid. Runs on one event loop; host
+ * names are resolved on a virtual thread.
+ */
+final class UpstreamLink {
+    static final long START_TIMEOUT_MS = 5000;
+    static final long STABLE_MS = 5000;
+
+    /** What the link tells its owner, on the link's event loop. */
+    interface Owner {
+        /** The stream started on {@code channel}; {@code client} publishes on it. */
+        void onUp(RtmpClientHandler client, Channel channel);
+
+        /** The connection that was up is gone; a retry follows unless stopped. */
+        void onDown();
+
+        /** Audio, video or data received while playing; released after this returns. */
+        default void onMedia(RtmpMessage message) {
+        }
+
+        /** The connection can take writes again. */
+        default void onWritable() {
+        }
+    }
+
+    private final String what;
+    private final ContextLog log;
+    private final EventLoop loop;
+    private final RtmpClientConnector connector;
+    private final List<HostPort> servers;
+    private final String tcUrlHost;
+    private final String app;
+    private final String stream;
+    private final RtmpClientHandler.Mode mode;
+    private final Owner owner;
+    private final Backoff backoff = new Backoff();
+    private Attempt current;
+    private ScheduledFuture<?> retry;
+    private int index;
+    private long attempts;
+    private long connections;
+    private boolean stopped;
+
+    /**
+     * @param tcUrlHost the host named in the connect command's tcUrl (the vhost asked of the
+     *                  server), or null to name the server's own host
+     */
+    UpstreamLink(String what, ContextLog log, EventLoop loop, Class<? extends SocketChannel> channelType,
+                 List<HostPort> servers, String tcUrlHost, String app, String stream, RtmpClientHandler.Mode mode,
+                 Owner owner) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("no server to connect to");
+        }
+        this.what = what;
+        this.log = log;
+        this.loop = loop;
+        this.connector = new RtmpClientConnector(loop, channelType);
+        this.servers = List.copyOf(servers);
+        this.tcUrlHost = tcUrlHost;
+        this.app = app;
+        this.stream = stream;
+        this.mode = mode;
+        this.owner = owner;
+    }
+
+    /** Starts the first attempt; call on the link's loop. */
+    void start() {
+        attempt();
+    }
+
+    /** Closes the connection and stops retrying; call on the link's loop. */
+    void stop() {
+        stopped = true;
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** Drops the current connection (the next server is tried), e.g. when an operator kicks it. */
+    void drop(String reason) {
+        if (current != null) {
+            current.fail(reason);
+        }
+    }
+
+    /** Connections that reached Play.Start or Publish.Start. */
+    long connections() {
+        return connections;
+    }
+
+    long attempts() {
+        return attempts;
+    }
+
+    private void attempt() {
+        retry = null;
+        if (stopped) {
+            return;
+        }
+        HostPort target = servers.get(index % servers.size());
+        attempts++;
+        log.trace("{} {}/{}: connecting to {} (attempt {})", what, app, stream, target, attempts);
+        Thread.ofVirtual().start(() -> {
+            InetSocketAddress address;
+            String failure = null;
+            try {
+                address = new InetSocketAddress(InetAddress.getByName(target.host()), target.port());
+            } catch (UnknownHostException e) {
+                address = null;
+                failure = "cannot resolve " + target.host();
+            }
+            InetSocketAddress resolved = address;
+            String error = failure;
+            onLoop(() -> {
+                if (resolved == null) {
+                    retryAfterFailure(target, error, false);
+                } else if (!stopped) {
+                    current = new Attempt(target, resolved);
+                }
+            });
+        });
+    }
+
+    private void retryAfterFailure(HostPort target, String why, boolean wasStable) {
+        if (stopped) {
+            return;
+        }
+        index++;
+        long delay;
+        if (wasStable) {
+            backoff.reset();
+            delay = servers.size() > 1 ? 0 : backoff.next();
+        } else {
+            delay = backoff.next();
+        }
+        HostPort next = servers.get(index % servers.size());
+        log.warn("{} {}/{}: {} failed: {}; next try {} in {} ms", what, app, stream, target, why, next, delay);
+        retry = loop.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            stopped = true;
+        }
+    }
+
+    /** One connection to one server, from TCP connect to close. */
+    private final class Attempt implements RtmpClientListener {
+        private final HostPort target;
+        private final RtmpClientConnector.Connection connection;
+        private final ScheduledFuture<?> startTimer;
+        private String failure;
+        private long upSinceNanos;
+
+        Attempt(HostPort target, InetSocketAddress address) {
+            this.target = target;
+            String tcUrl = "rtmp://" + (tcUrlHost != null ? tcUrlHost : target.host()) + ":" + target.port() + "/" + app;
+            this.connection = connector.connect(address, tcUrl, app, stream, mode, this);
+            Channel channel = connection.connectFuture().channel();
+            connection.connectFuture().addListener(f -> {
+                if (!f.isSuccess() && failure == null) {
+                    failure = "connect: " + f.cause().getMessage();
+                }
+            });
+            startTimer = loop.schedule(() -> fail("no " + (mode == RtmpClientHandler.Mode.PLAY ? "Play.Start" : "Publish.Start")
+                    + " within " + START_TIMEOUT_MS + " ms"), START_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            channel.closeFuture().addListener(f -> onClosed());
+        }
+
+        void fail(String why) {
+            if (failure == null) {
+                failure = why;
+            }
+            close();
+        }
+
+        void close() {
+            connection.close();
+        }
+
+        @Override
+        public void onStarted(RtmpClientHandler client) {
+            startTimer.cancel(false);
+            upSinceNanos = System.nanoTime();
+            connections++;
+            log.trace("{} {}/{}: {} started on {}", what, app, stream, mode == RtmpClientHandler.Mode.PLAY ? "play" : "publish",
+                    target);
+            owner.onUp(client, connection.connectFuture().channel());
+        }
+
+        @Override
+        public void onStatus(String code, AmfObject info) {
+            log.verbose("{} {}/{}: {} says {}", what, app, stream, target, code);
+        }
+
+        @Override
+        public void onMessage(RtmpMessage message) {
+            owner.onMedia(message);
+        }
+
+        @Override
+        public void onRefused(String code, String description) {
+            failure = "refused with " + code + " (" + description + ")";
+        }
+
+        @Override
+        public void onError(Throwable cause) {
+            if (failure == null) {
+                failure = cause instanceof RillException ? cause.getMessage() : cause.toString();
+            }
+        }
+
+        @Override
+        public void onWritabilityChanged(boolean writable) {
+            if (writable) {
+                owner.onWritable();
+            }
+        }
+
+        private void onClosed() {
+            startTimer.cancel(false);
+            Throwable connectFailure = connection.connectFuture().cause();
+            if (failure == null && connectFailure != null) {
+                failure = "connect: " + connectFailure.getMessage();
+            }
+            if (current == this) {
+                current = null;
+            }
+            boolean wasUp = upSinceNanos != 0;
+            if (wasUp) {
+                owner.onDown();
+            }
+            boolean stable = wasUp && System.nanoTime() - upSinceNanos >= TimeUnit.MILLISECONDS.toNanos(STABLE_MS);
+            retryAfterFailure(target, failure != null ? failure : "closed by the server", stable);
+        }
+    }
+}

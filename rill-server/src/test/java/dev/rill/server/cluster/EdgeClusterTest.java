@@ -1,0 +1,203 @@
+package dev.rill.server.cluster;
+
+import static dev.rill.server.testing.PacketAssertions.assertReceivedTail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rill.server.config.RillConfig;
+import dev.rill.server.live.LiveSource;
+import dev.rill.server.live.StreamKey;
+import dev.rill.server.rtmp.client.RtmpClientConnector;
+import dev.rill.server.testing.Ffmpeg;
+import dev.rill.server.testing.MediaPackets;
+import dev.rill.server.testing.RecordingPlayer;
+import dev.rill.server.testing.SyntheticPublisher;
+import dev.rill.server.testing.TestServer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two origins and edges on loopback: one shared pull per stream per edge, grace stop, failover, edge publish. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class EdgeClusterTest {
+    private static EventLoopGroup group;
+    private static RtmpClientConnector connector;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startClients() {
+        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        connector = new RtmpClientConnector(group);
+    }
+
+    @AfterAll
+    static void stopClients() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    static TestServer edge(TestServer... origins) throws InterruptedException {
+        return edgeOf(ports(origins));
+    }
+
+    static TestServer edgeOf(String origins) throws InterruptedException {
+        return TestServer.start("", "cluster { mode remote; origin " + origins + "; }");
+    }
+
+    static String ports(TestServer... servers) {
+        List<String> out = new ArrayList<>();
+        for (TestServer s : servers) {
+            out.add("127.0.0.1:" + s.rtmp().getPort());
+        }
+        return String.join(" ", out);
+    }
+
+    static StreamKey key(String stream) {
+        return new StreamKey(RillConfig.DEFAULT_VHOST, "live", stream);
+    }
+
+    static int players(TestServer server, String stream) {
+        LiveSource s = server.server().context().sources().find(key(stream));
+        return s == null ? 0 : s.consumerCount();
+    }
+
+    @Test
+    void ffmpegOnOriginReachesEveryEdgePlayerThroughOnePullPerEdge() throws Exception {
+        try (TestServer originA = TestServer.start(); TestServer originB = TestServer.start();
+             TestServer edge1 = edge(originA, originB); TestServer edge2 = edge(originA, originB)) {
+            List<RecordingPlayer> onEdge1 = new ArrayList<>();
+            List<RecordingPlayer> onEdge2 = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                onEdge1.add(RecordingPlayer.play(connector, edge1.rtmp(), "live", "cam"));
+            }
+            for (int i = 0; i < 2; i++) {
+                onEdge2.add(RecordingPlayer.play(connector, edge2.rtmp(), "live", "cam"));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> players(originA, "cam") == 2);
+
+            Path published = dir.resolve("published.flv");
+            Process ffmpeg = Ffmpeg.start(dir.resolve("publish.log"), "-re",
+                    "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                    "-map", "0:v", "-map", "1:a", "-t", "4",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-b:a", "64k",
+                    "-f", "tee", "[f=flv]" + originA.url("live", "cam") + "|[f=flv]" + published);
+            Ffmpeg.awaitExit(ffmpeg, dir.resolve("publish.log"), 60);
+            MediaPackets sent = MediaPackets.fromFlvFile(published);
+            List<RecordingPlayer> all = new ArrayList<>(onEdge1);
+            all.addAll(onEdge2);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    all.stream().allMatch(p -> p.packets.videoCount() == sent.videoCount()));
+            for (int i = 0; i < all.size(); i++) {
+                assertReceivedTail("edge player " + i, sent, all.get(i).packets);
+                assertThat(all.get(i).packets.video).isEqualTo(all.get(0).packets.video);
+                assertThat(all.get(i).packets.audio).isEqualTo(all.get(0).packets.audio);
+            }
+            assertThat(players(originA, "cam")).as("one upstream play per edge on the origin").isEqualTo(2);
+            assertThat(players(originB, "cam")).isZero();
+            assertThat(originA.server().context().connections().get()).as("the two edges only").isEqualTo(2);
+            for (TestServer edge : List.of(edge1, edge2)) {
+                assertThat(edge.server().cluster().edgePulls(key("cam"))).isEqualTo(1);
+                assertThat(edge.server().cluster().edgeUpstreamConnections(key("cam"))).isEqualTo(1);
+            }
+
+            long leftAt = System.nanoTime();
+            onEdge1.forEach(RecordingPlayer::close);
+            await().atMost(Duration.ofSeconds(2)).until(() -> players(edge1, "cam") == 0);
+            Thread.sleep(1500);
+            assertThat(edge1.server().cluster().edgePulls(key("cam"))).as("still within the grace").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(6)).until(() -> edge1.server().cluster().edgePulls(key("cam")) == 0);
+            assertThat(System.nanoTime() - leftAt).as("stopped no sooner than the grace")
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(EdgeIngester.GRACE_MS));
+            await().atMost(Duration.ofSeconds(5)).until(() -> players(originA, "cam") == 1);
+            assertThat(edge2.server().cluster().edgePulls(key("cam"))).isEqualTo(1);
+            assertThat(onEdge2).allMatch(RecordingPlayer::isActive);
+            onEdge2.forEach(RecordingPlayer::close);
+        }
+    }
+
+    @Test
+    void edgePlayersSeeAGapNotADisconnectWhenTheOriginDies() throws Exception {
+        try (TestServer originB = TestServer.start()) {
+            TestServer originA = TestServer.start();
+            try (TestServer edge = edge(originA, originB)) {
+                RecordingPlayer player = RecordingPlayer.play(connector, edge.rtmp(), "live", "fo");
+                RecordingPlayer second = RecordingPlayer.play(connector, edge.rtmp(), "live", "fo");
+                SyntheticPublisher first = SyntheticPublisher.publish(connector, originA.rtmp(), "live", "fo", 2000, 10, 20);
+                await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 20);
+                originA.close();
+                first.close();
+
+                // Another frame size, so its packets differ from the first publisher's.
+                SyntheticPublisher next = SyntheticPublisher.publish(connector, originB.rtmp(), "live", "fo", 2500, 10, 20)
+                        .limit(150);
+                await().atMost(Duration.ofSeconds(20)).until(() -> next.framesSent() == 150
+                        && player.packets.videoCount() > 0
+                        && player.packets.video.getLast().equals(next.sent.video.getLast())
+                        && second.packets.video.getLast().equals(next.sent.video.getLast()));
+                assertThat(player.isActive()).isTrue();
+                assertThat(second.isActive()).isTrue();
+                assertThat(player.statuses).noneMatch(s -> s.startsWith("error"));
+                assertResumedWith(next.sent, player.packets);
+                assertResumedWith(next.sent, second.packets);
+                assertThat(players(originB, "fo")).as("one pull for both players").isEqualTo(1);
+                assertThat(edge.server().cluster().edgePulls(key("fo"))).isEqualTo(1);
+                assertThat(edge.server().cluster().edgeUpstreamConnections(key("fo"))).isEqualTo(2);
+                player.close();
+                second.close();
+                next.close();
+            }
+        }
+    }
+
+    @Test
+    void aStreamPublishedOnAnEdgeIsPushedToTheFirstOriginThatWorks() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        try (TestServer origin = TestServer.start(); TestServer edge = edgeOf("127.0.0.1:" + deadPort + " " + ports(origin))) {
+            RecordingPlayer onOrigin = RecordingPlayer.play(connector, origin.rtmp(), "live", "up");
+            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, edge.rtmp(), "live", "up", 2000, 10, 10)
+                    .limit(300);
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.statuses.contains("NetStream.Publish.Start"));
+            // A player on the edge of a stream published there reads it locally: no pull.
+            RecordingPlayer onEdge = RecordingPlayer.play(connector, edge.rtmp(), "live", "up");
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300
+                    && onOrigin.packets.videoCount() > 0
+                    && onOrigin.packets.video.getLast().equals(publisher.sent.video.getLast())
+                    && onEdge.packets.video.getLast().equals(publisher.sent.video.getLast()));
+            assertReceivedTail("origin player", publisher.sent, onOrigin.packets);
+            assertReceivedTail("edge player", publisher.sent, onEdge.packets);
+            assertThat(edge.server().cluster().edgePulls(key("up"))).as("a published edge stream is not pulled").isZero();
+            publisher.close();
+            onOrigin.close();
+            onEdge.close();
+        }
+    }
+
+    /** After the failover the player got the new publisher's packets, in order, from a keyframe to the end. */
+    static void assertResumedWith(MediaPackets published, MediaPackets received) {
+        List<String> got = received.video;
+        int i = 0;
+        while (i < got.size() && !published.video.contains(got.get(i))) {
+            i++;
+        }
+        assertThat(i).as("the new publisher's packets arrived").isLessThan(got.size());
+        int from = published.video.indexOf(got.get(i));
+        assertThat(published.videoKey.get(from)).as("resumed at a keyframe").isTrue();
+        assertThat(got.subList(i, got.size())).containsExactlyElementsOf(published.video.subList(from, published.video.size()));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.rill.server.cluster;
+
+import static dev.rill.server.testing.PacketAssertions.assertReceivedTail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import dev.rill.server.rtmp.client.RtmpClientConnector;
+import dev.rill.server.testing.LogCapture;
+import dev.rill.server.testing.RecordingPlayer;
+import dev.rill.server.testing.SyntheticPublisher;
+import dev.rill.server.testing.TestServer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Forward across servers on loopback, and upstreams that misbehave. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ForwardTest {
+    private static EventLoopGroup group;
+    private static RtmpClientConnector connector;
+
+    @BeforeAll
+    static void startClients() {
+        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        connector = new RtmpClientConnector(group);
+    }
+
+    @AfterAll
+    static void stopClients() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    static TestServer forwardingTo(String destinations) throws InterruptedException {
+        return TestServer.start("", "forward { enabled on; destination " + destinations + "; }");
+    }
+
+    static String address(TestServer s) {
+        return "127.0.0.1:" + s.rtmp().getPort();
+    }
+
+    @Test
+    void aStreamForwardedAcrossThreeServersArrivesIdentical() throws Exception {
+        try (TestServer last = TestServer.start(); TestServer middle = forwardingTo(address(last));
+             TestServer first = forwardingTo(address(middle))) {
+            RecordingPlayer atEnd = RecordingPlayer.play(connector, last.rtmp(), "live", "chain");
+            RecordingPlayer atStart = RecordingPlayer.play(connector, first.rtmp(), "live", "chain");
+            await().atMost(Duration.ofSeconds(5)).until(() -> atEnd.statuses.contains("NetStream.Play.Start"));
+            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, first.rtmp(), "live", "chain", 5000, 10, 10)
+                    .limit(300);
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300
+                    && atEnd.packets.videoCount() > 0
+                    && atEnd.packets.video.getLast().equals(publisher.sent.video.getLast()));
+            assertReceivedTail("player at the end of the chain", publisher.sent, atEnd.packets);
+            // Each hop's forwarder starts at the GOP cache's keyframe once its connection is up.
+            assertThat(atEnd.packets.videoCount()).as("all but at most a GOP per hop").isGreaterThanOrEqualTo(280);
+            assertReceivedTail("player on the first server", publisher.sent, atStart.packets);
+
+            publisher.close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> atEnd.statuses.contains("NetStream.Play.UnpublishNotify"));
+            atEnd.close();
+            atStart.close();
+        }
+    }
+
+    @Test
+    void silentAndGarbageDestinationsAreRetriedWithoutDisturbingAnythingElse() throws Exception {
+        try (MisbehavingServer silent = MisbehavingServer.silent(); MisbehavingServer garbage = MisbehavingServer.garbage();
+             TestServer good = TestServer.start(); LogCapture logs = new LogCapture();
+             TestServer origin = forwardingTo(silent.address() + " " + garbage.address() + " " + address(good))) {
+            RecordingPlayer local = RecordingPlayer.play(connector, origin.rtmp(), "live", "f");
+            RecordingPlayer remote = RecordingPlayer.play(connector, good.rtmp(), "live", "f");
+            await().atMost(Duration.ofSeconds(5)).until(() -> remote.statuses.contains("NetStream.Play.Start"));
+            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, origin.rtmp(), "live", "f", 2000, 10, 20)
+                    .limit(400);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publisher.framesSent() == 400
+                    && remote.packets.videoCount() > 0
+                    && remote.packets.video.getLast().equals(publisher.sent.video.getLast())
+                    && local.packets.video.getLast().equals(publisher.sent.video.getLast()));
+            assertReceivedTail("player on the good destination", publisher.sent, remote.packets);
+            assertReceivedTail("player on the origin", publisher.sent, local.packets);
+            assertThat(remote.packets.videoCount()).isEqualTo(400);
+            assertThat(publisher.isActive()).isTrue();
+
+            assertThat(silent.accepted()).as("the silent destination was tried again").isGreaterThanOrEqualTo(2);
+            assertThat(garbage.accepted()).as("the garbage destination was tried again").isGreaterThanOrEqualTo(2);
+            assertThat(logs.lines(Level.WARN))
+                    .anySatisfy(l -> assertThat(l).contains(silent.address() + " failed: no Publish.Start within 5000 ms"))
+                    .anySatisfy(l -> assertThat(l).contains(garbage.address() + " failed:"));
+            String silentCid = cidOf(logs, silent.address() + " (attempt 1)");
+            String garbageCid = cidOf(logs, garbage.address() + " (attempt 1)");
+            assertThat(silentCid).isNotEqualTo(garbageCid);
+            assertThat(logs.lines(Level.INFO)).anySatisfy(l -> assertThat(l).startsWith("[" + silentCid + "]")
+                    .contains(silent.address() + " (attempt 2)"));
+            assertThat(logs.lines(Level.INFO)).anySatisfy(l -> assertThat(l).startsWith("[" + garbageCid + "]")
+                    .contains(garbage.address() + " (attempt 2)"));
+            publisher.close();
+            local.close();
+            remote.close();
+        }
+    }
+
+    @Test
+    void anEdgeSkipsAnOriginThatSendsGarbage() throws Exception {
+        try (MisbehavingServer garbage = MisbehavingServer.garbage(); TestServer origin = TestServer.start();
+             TestServer edge = EdgeClusterTest.edgeOf(garbage.address() + " " + address(origin))) {
+            RecordingPlayer player = RecordingPlayer.play(connector, edge.rtmp(), "live", "g");
+            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, origin.rtmp(), "live", "g", 2000, 10, 20)
+                    .limit(150);
+            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 150
+                    && player.packets.videoCount() > 0
+                    && player.packets.video.getLast().equals(publisher.sent.video.getLast()));
+            assertReceivedTail("edge player", publisher.sent, player.packets);
+            assertThat(garbage.accepted()).isEqualTo(1);
+            publisher.close();
+            player.close();
+        }
+    }
+
+    private static String cidOf(LogCapture logs, String text) {
+        return logs.lines(Level.INFO).stream().filter(l -> l.contains(text)).findFirst()
+                .map(l -> l.substring(1, l.indexOf(']'))).orElseThrow(() -> new AssertionError("no line with " + text));
+    }
+}
