@@ -18,6 +18,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, description = "rtmp://host[:port]/app/stream")
     String url;
 
+    @Option(names = "--publish-url", description = "Publish here instead of --url (e.g. an origin while "
+            + "players play from an edge); the stream names must match.")
+    String publishUrl;
+
     @Option(names = "--players", defaultValue = "100", description = "players (default ${DEFAULT-VALUE})")
     int players;
 
@@ -84,7 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("rill-bench: no process " + serverPid + " (/proc/" + serverPid + "/stat)");
             return 2;
         }
-        BenchConfig config = new BenchConfig(BenchUrl.parse(url), players, ramp, duration, mode.file, bitrate, fps,
+        BenchConfig config = new BenchConfig(BenchUrl.parse(url), BenchUrl.parse(publishUrl != null ? publishUrl : url),
+                players, ramp, duration, mode.file, bitrate, fps,
                 gop, publishers, warmup, grace, settle, serverPid,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         RunResult result = new LoadRun(config, System.err).run();

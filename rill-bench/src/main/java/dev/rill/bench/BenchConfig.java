@@ -5,6 +5,8 @@ import java.nio.file.Path;
 /**
  * One run's settings.
  *
+ * @param publishUrl       where publishers publish (an origin), when players play from {@code url}
+ *                         elsewhere (an edge); usually the same as {@code url}
  * @param publishFile      FLV file to publish (looped), or null for the generated stream
  * @param bitrateKbps      generated video bitrate
  * @param gopSeconds       generated keyframe interval
@@ -13,7 +15,7 @@ import java.nio.file.Path;
  * @param settleSeconds    how long after the ramp players may take to get their first keyframe
  * @param serverPid        the server's process id for CPU and RSS, or null
  */
-record BenchConfig(BenchUrl url, int players, double rampPerSecond, double durationSeconds, Path publishFile,
+record BenchConfig(BenchUrl url, BenchUrl publishUrl, int players, double rampPerSecond, double durationSeconds, Path publishFile,
                    int bitrateKbps, int fps, double gopSeconds, int publishers, double warmupSeconds,
                    double graceSeconds, double settleSeconds, String serverPid, int threads) {
     BenchConfig {

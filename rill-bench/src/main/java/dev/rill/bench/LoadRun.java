@@ -34,7 +34,8 @@ final class LoadRun {
         Transport transport = Transport.create(config.threads());
         try {
             RtmpConnector connector = new RtmpConnector(transport, config.url());
-            startPublishers(connector);
+            startPublishers(config.publishUrl().equals(config.url()) ? connector
+                    : new RtmpConnector(transport, config.publishUrl()));
             rampPlayers(connector, transport);
             awaitSettled();
             sleepSeconds(config.warmupSeconds());
@@ -58,7 +59,7 @@ final class LoadRun {
             MediaSource source = config.publishFile() == null
                     ? new SyntheticSource(config.bitrateKbps(), config.fps(), config.gopSeconds())
                     : new FlvFileSource(config.publishFile());
-            Publisher p = new Publisher(config.url().streamFor(i, config.publishers()), source);
+            Publisher p = new Publisher(config.publishUrl().streamFor(i, config.publishers()), source);
             publishers.add(p);
             p.connect(connector);
         }

@@ -7,45 +7,32 @@ import static org.awaitility.Awaitility.await;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.StreamKey;
-import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.Ffmpeg;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.MediaPackets;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two origins and edges on loopback: one shared pull per stream per edge, grace stop, failover, edge publish. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class EdgeClusterTest {
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     static TestServer edge(TestServer... origins) throws InterruptedException {
         return edgeOf(ports(origins));
@@ -79,10 +66,10 @@ class EdgeClusterTest {
             List<RecordingPlayer> onEdge1 = new ArrayList<>();
             List<RecordingPlayer> onEdge2 = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                onEdge1.add(RecordingPlayer.play(connector, edge1.rtmp(), "live", "cam"));
+                onEdge1.add(RecordingPlayer.play(CLIENTS.connector(), edge1.rtmp(), "live", "cam"));
             }
             for (int i = 0; i < 2; i++) {
-                onEdge2.add(RecordingPlayer.play(connector, edge2.rtmp(), "live", "cam"));
+                onEdge2.add(RecordingPlayer.play(CLIENTS.connector(), edge2.rtmp(), "live", "cam"));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> players(originA, "cam") == 2);
 
@@ -133,15 +120,15 @@ class EdgeClusterTest {
         try (TestServer originB = TestServer.start()) {
             TestServer originA = TestServer.start();
             try (TestServer edge = edge(originA, originB)) {
-                RecordingPlayer player = RecordingPlayer.play(connector, edge.rtmp(), "live", "fo");
-                RecordingPlayer second = RecordingPlayer.play(connector, edge.rtmp(), "live", "fo");
-                SyntheticPublisher first = SyntheticPublisher.publish(connector, originA.rtmp(), "live", "fo", 2000, 10, 20);
+                RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "fo");
+                RecordingPlayer second = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "fo");
+                SyntheticPublisher first = SyntheticPublisher.publish(CLIENTS.connector(), originA.rtmp(), "live", "fo", 2000, 10, 20);
                 await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 20);
                 originA.close();
                 first.close();
 
                 // Another frame size, so its packets differ from the first publisher's.
-                SyntheticPublisher next = SyntheticPublisher.publish(connector, originB.rtmp(), "live", "fo", 2500, 10, 20)
+                SyntheticPublisher next = SyntheticPublisher.publish(CLIENTS.connector(), originB.rtmp(), "live", "fo", 2500, 10, 20)
                         .limit(150);
                 await().atMost(Duration.ofSeconds(20)).until(() -> next.framesSent() == 150
                         && player.packets.videoCount() > 0
@@ -169,12 +156,12 @@ class EdgeClusterTest {
             deadPort = s.getLocalPort();
         }
         try (TestServer origin = TestServer.start(); TestServer edge = edgeOf("127.0.0.1:" + deadPort + " " + ports(origin))) {
-            RecordingPlayer onOrigin = RecordingPlayer.play(connector, origin.rtmp(), "live", "up");
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, edge.rtmp(), "live", "up", 2000, 10, 10)
+            RecordingPlayer onOrigin = RecordingPlayer.play(CLIENTS.connector(), origin.rtmp(), "live", "up");
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), edge.rtmp(), "live", "up", 2000, 10, 10)
                     .limit(300);
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.statuses.contains("NetStream.Publish.Start"));
             // A player on the edge of a stream published there reads it locally: no pull.
-            RecordingPlayer onEdge = RecordingPlayer.play(connector, edge.rtmp(), "live", "up");
+            RecordingPlayer onEdge = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "up");
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300
                     && onOrigin.packets.videoCount() > 0
                     && onOrigin.packets.video.getLast().equals(publisher.sent.video.getLast())

@@ -5,37 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.LogCapture;
+import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Forward across servers on loopback, and upstreams that misbehave. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ForwardTest {
-    private static EventLoopGroup group;
-    private static RtmpClientConnector connector;
+    @RegisterExtension
+    static final RtmpClients CLIENTS = new RtmpClients();
 
-    @BeforeAll
-    static void startClients() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        connector = new RtmpClientConnector(group);
-    }
 
-    @AfterAll
-    static void stopClients() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
 
     static TestServer forwardingTo(String destinations) throws InterruptedException {
         return TestServer.start("", "forward { enabled on; destination " + destinations + "; }");
@@ -49,10 +36,10 @@ class ForwardTest {
     void aStreamForwardedAcrossThreeServersArrivesIdentical() throws Exception {
         try (TestServer last = TestServer.start(); TestServer middle = forwardingTo(address(last));
              TestServer first = forwardingTo(address(middle))) {
-            RecordingPlayer atEnd = RecordingPlayer.play(connector, last.rtmp(), "live", "chain");
-            RecordingPlayer atStart = RecordingPlayer.play(connector, first.rtmp(), "live", "chain");
+            RecordingPlayer atEnd = RecordingPlayer.play(CLIENTS.connector(), last.rtmp(), "live", "chain");
+            RecordingPlayer atStart = RecordingPlayer.play(CLIENTS.connector(), first.rtmp(), "live", "chain");
             await().atMost(Duration.ofSeconds(5)).until(() -> atEnd.statuses.contains("NetStream.Play.Start"));
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, first.rtmp(), "live", "chain", 5000, 10, 10)
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), first.rtmp(), "live", "chain", 5000, 10, 10)
                     .limit(300);
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300
                     && atEnd.packets.videoCount() > 0
@@ -74,10 +61,10 @@ class ForwardTest {
         try (MisbehavingServer silent = MisbehavingServer.silent(); MisbehavingServer garbage = MisbehavingServer.garbage();
              TestServer good = TestServer.start(); LogCapture logs = new LogCapture();
              TestServer origin = forwardingTo(silent.address() + " " + garbage.address() + " " + address(good))) {
-            RecordingPlayer local = RecordingPlayer.play(connector, origin.rtmp(), "live", "f");
-            RecordingPlayer remote = RecordingPlayer.play(connector, good.rtmp(), "live", "f");
+            RecordingPlayer local = RecordingPlayer.play(CLIENTS.connector(), origin.rtmp(), "live", "f");
+            RecordingPlayer remote = RecordingPlayer.play(CLIENTS.connector(), good.rtmp(), "live", "f");
             await().atMost(Duration.ofSeconds(5)).until(() -> remote.statuses.contains("NetStream.Play.Start"));
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, origin.rtmp(), "live", "f", 2000, 10, 20)
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), origin.rtmp(), "live", "f", 2000, 10, 20)
                     .limit(400);
             await().atMost(Duration.ofSeconds(30)).until(() -> publisher.framesSent() == 400
                     && remote.packets.videoCount() > 0
@@ -110,8 +97,8 @@ class ForwardTest {
     void anEdgeSkipsAnOriginThatSendsGarbage() throws Exception {
         try (MisbehavingServer garbage = MisbehavingServer.garbage(); TestServer origin = TestServer.start();
              TestServer edge = EdgeClusterTest.edgeOf(garbage.address() + " " + address(origin))) {
-            RecordingPlayer player = RecordingPlayer.play(connector, edge.rtmp(), "live", "g");
-            SyntheticPublisher publisher = SyntheticPublisher.publish(connector, origin.rtmp(), "live", "g", 2000, 10, 20)
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "g");
+            SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), origin.rtmp(), "live", "g", 2000, 10, 20)
                     .limit(150);
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 150
                     && player.packets.videoCount() > 0
