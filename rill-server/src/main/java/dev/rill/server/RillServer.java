@@ -3,7 +3,13 @@ package dev.rill.server;
 import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.server.cluster.ClusterService;
+import dev.rill.server.config.HttpRemuxConfig;
+import dev.rill.server.config.HttpServerConfig;
 import dev.rill.server.config.RillConfig;
+import dev.rill.server.config.VhostConfig;
+import dev.rill.server.http.files.StaticFileRoute;
+import dev.rill.server.http.players.PlayerPageRoute;
+import dev.rill.server.http.stream.LiveStreamRoute;
 import dev.rill.server.http.HttpLimits;
 import dev.rill.server.http.HttpListener;
 import dev.rill.server.http.HttpRoute;
@@ -25,6 +31,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,12 +43,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RillServer implements AutoCloseable {
     private static final ContextLog LOG = ContextLog.of(RillServer.class, "main");
+    /** The name of the {@code http_server} listener, for {@link #httpAddress}. */
+    public static final String HTTP_SERVER = "HTTP server";
 
     private final RillConfig config;
     private final ServerContext context;
     private final List<RtmpListener> listeners = new ArrayList<>();
     private final List<HttpListener> httpListeners = new ArrayList<>();
     private final List<InetSocketAddress> rtmpAddresses = new ArrayList<>();
+    private final Map<String, InetSocketAddress> httpAddresses = new ConcurrentHashMap<>();
+    private final List<ExecutorService> blockingExecutors = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
@@ -67,11 +81,45 @@ public final class RillServer implements AutoCloseable {
                 LOG.trace("RTMP listen at {}:{} ({})", bound.getAddress().getHostAddress(), bound.getPort(),
                         epoll ? "epoll" : "nio");
             }
+            startHttpServer();
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
         }
         return this;
+    }
+
+    /**
+     * The {@code http_server}: live HTTP streams at the vhosts' {@code http_remux} mounts, the
+     * player page, then the static files of {@code dir}. Routes are tried in that order.
+     */
+    private void startHttpServer() throws InterruptedException {
+        HttpServerConfig http = config.httpServer();
+        if (!http.enabled()) {
+            return;
+        }
+        for (VhostConfig vhost : config.vhosts()) {
+            HttpRemuxConfig remux = config.httpRemux(vhost.name());
+            if (remux.enabled() && remux.mount().endsWith(".ts")) {
+                LOG.warn("vhost {}: http_remux mount {} asks for HTTP-TS, which Rill does not stream yet; "
+                        + "requests to it get 404", vhost.name(), remux.mount());
+            }
+        }
+        ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+        blockingExecutors.add(blocking);
+        List<HttpRoute> routes = List.of(
+                new LiveStreamRoute(context, http.crossdomain()),
+                new PlayerPageRoute(context, http.crossdomain(), blocking),
+                new StaticFileRoute("/", http.dir(), http.crossdomain(), blocking));
+        InetSocketAddress bound = bindHttp(HTTP_SERVER, http.listen(), routes);
+        httpAddresses.put(HTTP_SERVER, bound);
+        LOG.trace("HTTP server: static files from {}, player page at {}", http.dir().toAbsolutePath().normalize(),
+                PlayerPageRoute.PREFIX);
+    }
+
+    /** Where the HTTP listener called {@code name} is bound (e.g. {@value #HTTP_SERVER}), or null. */
+    public InetSocketAddress httpAddress(String name) {
+        return httpAddresses.get(name);
     }
 
     /**
@@ -119,6 +167,10 @@ public final class RillServer implements AutoCloseable {
         if (cluster != null) {
             cluster.close();
         }
+        for (ExecutorService e : blockingExecutors) {
+            e.shutdownNow();
+        }
+        blockingExecutors.clear();
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

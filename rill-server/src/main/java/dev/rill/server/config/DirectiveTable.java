@@ -9,7 +9,7 @@ import java.util.Set;
  * Every directive name SRS 3.x-5.x accepts, by context (from SRS {@code check_normal_config} and
  * {@code conf/full.conf}), split into what Rill implements (with a rule) and what only SRS has.
  * Contexts are {@code root}, {@code vhost}, {@code vhost.play}, {@code vhost.publish},
- * {@code vhost.forward} and {@code vhost.cluster}; the
+ * {@code vhost.forward}, {@code vhost.cluster}, {@code http_server} and {@code vhost.http_remux}; the
  * contents of SRS-only blocks are not classified.
  */
 final class DirectiveTable {
@@ -19,6 +19,8 @@ final class DirectiveTable {
     static final String PUBLISH = "vhost.publish";
     static final String FORWARD = "vhost.forward";
     static final String CLUSTER = "vhost.cluster";
+    static final String HTTP_SERVER = "http_server";
+    static final String HTTP_REMUX = "vhost.http_remux";
 
     private static final ValueType CHUNK_SIZE = ValueType.integer(128, 65536);
     private static final ValueType NON_NEGATIVE = ValueType.integer(0, Integer.MAX_VALUE);
@@ -34,6 +36,7 @@ final class DirectiveTable {
                             ValueType.oneOf("verbose", "info", "trace", "warn", "error")),
                     DirectiveRule.value("srs_log_file", ValueType.PATH),
                     DirectiveRule.value("daemon", ValueType.FLAG),
+                    DirectiveRule.section("http_server", HTTP_SERVER),
                     DirectiveRule.namedSection("vhost", VHOST)),
             VHOST, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
@@ -45,7 +48,8 @@ final class DirectiveTable {
                     DirectiveRule.section("play", PLAY),
                     DirectiveRule.section("publish", PUBLISH),
                     DirectiveRule.section("forward", FORWARD),
-                    DirectiveRule.section("cluster", CLUSTER)),
+                    DirectiveRule.section("cluster", CLUSTER),
+                    DirectiveRule.section("http_remux", HTTP_REMUX)),
             PLAY, rules(
                     DirectiveRule.value("gop_cache", ValueType.FLAG),
                     DirectiveRule.value("queue_length", ValueType.decimalAtLeast(0)),
@@ -67,11 +71,20 @@ final class DirectiveTable {
                     DirectiveRule.value("token_traverse", ValueType.FLAG),
                     DirectiveRule.value("vhost", ValueType.TEXT),
                     DirectiveRule.value("origin_cluster", ValueType.FLAG),
-                    DirectiveRule.values("coworkers", ValueType.HOST_PORT)));
+                    DirectiveRule.values("coworkers", ValueType.HOST_PORT)),
+            HTTP_SERVER, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("listen", ValueType.ENDPOINT),
+                    DirectiveRule.value("dir", ValueType.PATH),
+                    DirectiveRule.value("crossdomain", ValueType.FLAG)),
+            HTTP_REMUX, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("mount", HttpRemuxConfig.MOUNT),
+                    DirectiveRule.value("fast_cache", ValueType.decimalAtLeast(0))));
 
     private static final Map<String, Set<String>> SRS_ONLY = Map.of(
             ROOT, Set.of("ff_log_dir", "ff_log_level", "srs_log_level_v2", "heartbeat", "stats",
-                    "http_api", "http_server", "http_stream", "stream_caster", "srt_server",
+                    "http_api", "http_stream", "stream_caster", "srt_server",
                     "rtc_server", "utc_time", "work_dir", "asprocess", "empty_ip_ok",
                     "grace_start_wait", "grace_final_wait", "force_grace_quit",
                     "disable_daemon_for_docker", "inotify_auto_reload", "auto_reload_for_docker",
@@ -79,7 +92,7 @@ final class DirectiveTable {
                     "threads", "circuit_breaker", "exporter", "server_id", "in_docker",
                     "pithy_print_ms", "is_full", "tencentcloud_cls", "tencentcloud_apm"),
             VHOST, Set.of("http_hooks", "hls", "hds", "dvr", "http_static",
-                    "http_remux", "exec", "ingest", "transcode", "security", "refer", "bandcheck",
+                    "exec", "ingest", "transcode", "security", "refer", "bandcheck",
                     "dash", "rtc", "srt",
                     // SRS 1/2 spellings that SRS 3+ still reads and moves elsewhere.
                     "http", "refer_play", "refer_publish", "mode", "origin", "token_traverse",
@@ -88,7 +101,9 @@ final class DirectiveTable {
                     "send_min_interval"),
             PUBLISH, Set.of("parse_sps", "try_annexb_first", "kickoff_for_idle"),
             FORWARD, Set.of("backend"),
-            CLUSTER, Set.of("debug_srs_upnode", "protocol", "follow_client"));
+            CLUSTER, Set.of("debug_srs_upnode", "protocol", "follow_client"),
+            HTTP_SERVER, Set.of("https"),
+            HTTP_REMUX, Set.of("has_audio", "has_video", "guess_has_av", "drop_if_not_match"));
 
     private DirectiveTable() {
     }

@@ -128,6 +128,21 @@ public final class RillConfig {
         return vhosts.values();
     }
 
+    /** The root {@code http_server} block (SRS defaults when absent). */
+    public HttpServerConfig httpServer() {
+        return HttpServerConfig.from(root);
+    }
+
+    /** The {@code http_remux} block of the vhost named exactly {@code vhost}; disabled when absent. */
+    public HttpRemuxConfig httpRemux(String vhost) {
+        for (Directive d : root.getAll("vhost")) {
+            if (d.arg0().equals(vhost)) {
+                return HttpRemuxConfig.from(d);
+            }
+        }
+        return HttpRemuxConfig.DISABLED;
+    }
+
     /** The checked directive tree (SRS 2 vhost spellings already moved into play/publish). */
     public Directive root() {
         return root;

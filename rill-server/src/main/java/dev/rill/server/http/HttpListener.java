@@ -4,6 +4,7 @@ import dev.rill.server.log.ContextLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,6 +29,9 @@ import java.util.function.Supplier;
  */
 public final class HttpListener {
     private static final AttributeKey<String> CID = AttributeKey.valueOf("rill.http.cid");
+    private static final String REQUEST_TIMEOUT = "request-timeout";
+    private static final String AGGREGATOR = "aggregator";
+    private static final String DISPATCHER = "dispatcher";
 
     private final String name;
     private final HttpLimits limits;
@@ -62,9 +67,10 @@ public final class HttpListener {
                         ch.pipeline()
                                 .addLast("http-codec", new HttpServerCodec(limits.maxInitialLineLength(),
                                         limits.maxHeaderSize(), 8192))
-                                .addLast("request-timeout", new RequestTimeoutHandler(limits.requestTimeoutMillis(), log))
-                                .addLast("aggregator", new ClosingAggregator(limits.maxContentLength(), log))
-                                .addLast("dispatcher", new HttpDispatcher(routes, log));
+                                .addLast(REQUEST_TIMEOUT, new RequestTimeoutHandler(limits.requestTimeoutMillis(), log))
+                                .addLast("chunked-write", new ChunkedWriteHandler())
+                                .addLast(AGGREGATOR, new ClosingAggregator(limits.maxContentLength(), log))
+                                .addLast(DISPATCHER, new HttpDispatcher(routes, log));
                     }
                 });
         channel = b.bind(address).sync().channel();
@@ -81,6 +87,21 @@ public final class HttpListener {
     public static String cid(ChannelHandlerContext ctx) {
         String cid = ctx.channel().attr(CID).get();
         return cid == null ? "0" : cid;
+    }
+
+    /**
+     * Takes the connection over for a response that lasts (a live stream, a WebSocket): the
+     * request timeout, aggregator and dispatcher leave the pipeline (no further request is read
+     * as one) and {@code handler} is added last to receive whatever the client sends from now on.
+     * Call from a route's {@code serve}.
+     */
+    public static void takeOver(ChannelHandlerContext ctx, ChannelHandler handler) {
+        for (String name : new String[] {REQUEST_TIMEOUT, AGGREGATOR, DISPATCHER}) {
+            if (ctx.pipeline().get(name) != null) {
+                ctx.pipeline().remove(name);
+            }
+        }
+        ctx.pipeline().addLast("taken-over", handler);
     }
 
     /** Answers {@code status} and closes the connection. */

@@ -48,6 +48,11 @@ final class RequestTimeoutHandler extends ChannelDuplexHandler {
     }
 
     @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        disarm();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         disarm();
         super.channelInactive(ctx);

@@ -5,71 +5,33 @@ import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
 import dev.rill.codec.rtmp.command.Command;
 import dev.rill.codec.rtmp.command.NetStatus;
-import dev.rill.server.live.ConsumerQueue;
-import dev.rill.server.live.LiveConsumer;
+import dev.rill.server.live.QueuedConsumer;
 import dev.rill.server.live.SharedMessage;
 import dev.rill.server.live.StreamKey;
 import dev.rill.server.live.TimeJitter;
 import dev.rill.server.log.ContextLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An RTMP player as a consumer of a live source. The source queues shared messages from the
- * publisher's thread; this player drains its queue on its own event loop at most every
- * {@code mw_latency} ms (merged write; at once in realtime mode), writing per message only its own
- * first-chunk header (one header buffer per batch, sliced) and a retained duplicate of the shared
- * chunked body, then flushing once, so the batch goes out as one gathering write. A player whose
- * socket is not writable is skipped until it is; its queue is bounded by {@code queue_length}.
+ * An RTMP player as a consumer of a live source. Queueing and merged write come from
+ * {@link QueuedConsumer}; per message this writes only its own first-chunk header (one header
+ * buffer per batch, sliced) and a retained duplicate of the shared chunked body, so the batch goes
+ * out as one gathering write.
  */
-final class RtmpPlayer implements LiveConsumer {
-    private static final long DROP_LOG_INTERVAL_MS = 5000;
-
-    private final Channel channel;
-    private final ContextLog log;
+final class RtmpPlayer extends QueuedConsumer {
     private final int streamId;
     private final int chunkSize;
-    private final long mergeDelayMs;
-    private final ConsumerQueue queue;
     private final TimeJitter jitter;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final List<SharedMessage> batch = new ArrayList<>();
     private volatile boolean paused;
-    /** The first batch (sequence headers and the GOP cache) goes out at once, not after mw_latency. */
-    private volatile boolean started;
-    private long droppedSinceLog;
-    private long lastDropLogMillis;
-    private long messagesSent;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
-        this.channel = channel;
-        this.log = log;
+        super(channel, log, mergeDelayMs, queueLengthSeconds);
         this.streamId = streamId;
         this.chunkSize = chunkSize;
-        this.mergeDelayMs = mergeDelayMs;
-        this.queue = new ConsumerQueue(queueLengthSeconds);
         this.jitter = new TimeJitter(jitterMode);
-    }
-
-    @Override
-    public String cid() {
-        return log.cid();
-    }
-
-    @Override
-    public void enqueue(SharedMessage msg) {
-        int dropped = queue.offer(msg);
-        if (dropped > 0) {
-            noteDropped(dropped);
-        }
-        if (dropped >= 0) {
-            scheduleDrain();
-        }
     }
 
     @Override
@@ -89,22 +51,9 @@ final class RtmpPlayer implements LiveConsumer {
         }
     }
 
-    /** The socket can take more: resume draining. */
-    void onWritable() {
-        scheduleDrain();
-    }
-
-    long messagesSent() {
-        return messagesSent;
-    }
-
-    long dropped() {
-        return queue.dropped();
-    }
-
-    /** Releases what is queued; later offers are released at once. */
-    void close() {
-        queue.close();
+    @Override
+    protected boolean canWrite() {
+        return !paused && super.canWrite();
     }
 
     private void enqueueStatus(String code, String description) {
@@ -114,40 +63,8 @@ final class RtmpPlayer implements LiveConsumer {
         status.release();
     }
 
-    private void scheduleDrain() {
-        if (!drainScheduled.compareAndSet(false, true)) {
-            return;
-        }
-        if (mergeDelayMs <= 0 || !started) {
-            channel.eventLoop().execute(this::drain);
-        } else {
-            channel.eventLoop().schedule(this::drain, mergeDelayMs, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void drain() {
-        drainScheduled.set(false);
-        if (!channel.isActive()) {
-            queue.close();
-            return;
-        }
-        if (paused || !channel.isWritable()) {
-            return;
-        }
-        queue.drainTo(batch);
-        if (batch.isEmpty()) {
-            return;
-        }
-        started = true;
-        try {
-            writeBatch();
-        } finally {
-            batch.clear();
-        }
-        channel.flush();
-    }
-
-    private void writeBatch() {
+    @Override
+    protected void writeBatch(List<SharedMessage> batch) {
         long[] timestamps = new long[batch.size()];
         int headerBytes = 0;
         for (int i = 0; i < timestamps.length; i++) {
@@ -167,7 +84,6 @@ final class RtmpPlayer implements LiveConsumer {
                 channel.write(m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]), channel.voidPromise());
                 m.release();
                 batch.set(i, null);
-                messagesSent++;
             }
         } finally {
             headers.release();
@@ -176,20 +92,6 @@ final class RtmpPlayer implements LiveConsumer {
                     m.release();
                 }
             }
-        }
-    }
-
-    private void noteDropped(int dropped) {
-        long now = System.currentTimeMillis();
-        synchronized (this) {
-            droppedSinceLog += dropped;
-            if (now - lastDropLogMillis < DROP_LOG_INTERVAL_MS) {
-                return;
-            }
-            lastDropLogMillis = now;
-            log.warn("player too slow: queue over its length, dropped {} messages (shrunk to the last keyframe)",
-                    droppedSinceLog);
-            droppedSinceLog = 0;
         }
     }
 }

@@ -132,14 +132,14 @@ class ConfigCheckerTest {
     static Stream<Arguments> srsOnlyNames() {
         return Stream.of(
                 Arguments.of("root", "%s on;", new String[]{"ff_log_level", "srs_log_level_v2",
-                        "heartbeat", "stats", "http_server", "http_stream", "stream_caster", "srt_server",
+                        "heartbeat", "stats", "http_stream", "stream_caster", "srt_server",
                         "rtc_server", "utc_time", "work_dir", "asprocess", "empty_ip_ok", "grace_start_wait",
                         "grace_final_wait", "force_grace_quit", "disable_daemon_for_docker",
                         "inotify_auto_reload", "auto_reload_for_docker", "tcmalloc_release_rate",
                         "query_latest_version", "first_wait_for_qlv", "threads", "circuit_breaker",
                         "exporter", "server_id", "in_docker", "pithy_print_ms"}),
                 Arguments.of("vhost", "vhost v { %s on; }", new String[]{
-                        "http_hooks", "hls", "hds", "dvr", "http_static", "http_remux", "exec", "ingest",
+                        "http_hooks", "hls", "hds", "dvr", "http_static", "exec", "ingest",
                         "transcode", "security", "refer", "bandcheck", "dash", "rtc", "srt", "nack", "twcc"}),
                 Arguments.of("vhost.play", "vhost v { play { %s on; } }", new String[]{"atc_auto",
                         "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames", "send_min_interval"}),

@@ -56,7 +56,9 @@ class FfmpegLiveTest {
             Process ffplayer = Ffmpeg.start(dir.resolve("play.log"), "-i", url, "-c", "copy", "-f", "flv", played.toString());
 
             Ffmpeg.awaitExit(publisher, dir.resolve("publish.log"), 60);
-            await().atMost(Duration.ofSeconds(15)).until(() -> late.statuses.contains("NetStream.Play.UnpublishNotify"));
+            // Each player drains on its own merged-write timer: wait until both have had everything.
+            await().atMost(Duration.ofSeconds(15)).until(() -> late.statuses.contains("NetStream.Play.UnpublishNotify")
+                    && early.statuses.contains("NetStream.Play.UnpublishNotify"));
             Ffmpeg.awaitExit(ffplayer, dir.resolve("play.log"), 30);
 
             MediaPackets sent = MediaPackets.fromFlvFile(published);

@@ -33,6 +33,16 @@ public final class TestServer implements AutoCloseable {
         return "rtmp://127.0.0.1:" + rtmp().getPort() + "/" + app + "/" + stream;
     }
 
+    /** The bound address of the {@code http_server} (null when it is not enabled). */
+    public InetSocketAddress http() {
+        return server.httpAddress(RillServer.HTTP_SERVER);
+    }
+
+    /** {@code http://127.0.0.1:PORT} + {@code path} on the {@code http_server}. */
+    public String httpUrl(String path) {
+        return "http://127.0.0.1:" + http().getPort() + path;
+    }
+
     public RillServer server() {
         return server;
     }

@@ -1,0 +1,140 @@
+package dev.rill.server.live;
+
+import dev.rill.server.log.ContextLog;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The part every network player shares (RTMP, HTTP-FLV, WebSocket-FLV, ...): a bounded
+ * {@link ConsumerQueue} filled from the publisher's thread, drained on the player's own event loop
+ * at most every {@code mergeDelayMs} (merged write; at once when 0, and for the first batch, so a
+ * new player starts without that delay), one batch per drain written by
+ * the subclass and flushed once. A player whose socket is not writable is skipped until
+ * {@link #onWritable()}; meanwhile its queue is shrunk at {@code queue_length}, touching nobody else.
+ */
+public abstract class QueuedConsumer implements LiveConsumer {
+    private static final long DROP_LOG_INTERVAL_MS = 5000;
+
+    protected final Channel channel;
+    protected final ContextLog log;
+    private final long mergeDelayMs;
+    private final ConsumerQueue queue;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final List<SharedMessage> batch = new ArrayList<>();
+    private long droppedSinceLog;
+    private long lastDropLogMillis;
+    private long messagesSent;
+    /** Set once the first batch is written: a new player's first batch (the GOP) goes out at once. */
+    private volatile boolean started;
+
+    protected QueuedConsumer(Channel channel, ContextLog log, long mergeDelayMs, double queueLengthSeconds) {
+        this.channel = channel;
+        this.log = log;
+        this.mergeDelayMs = mergeDelayMs;
+        this.queue = new ConsumerQueue(queueLengthSeconds);
+    }
+
+    @Override
+    public String cid() {
+        return log.cid();
+    }
+
+    @Override
+    public void enqueue(SharedMessage msg) {
+        int dropped = queue.offer(msg);
+        if (dropped > 0) {
+            noteDropped(dropped);
+        }
+        if (dropped >= 0) {
+            scheduleDrain();
+        }
+    }
+
+    /** The socket can take more: resume draining. */
+    public void onWritable() {
+        scheduleDrain();
+    }
+
+    public long messagesSent() {
+        return messagesSent;
+    }
+
+    public long dropped() {
+        return queue.dropped();
+    }
+
+    /** Releases what is queued; later offers are released at once. */
+    public void close() {
+        queue.close();
+    }
+
+    /** Whether a drain may write now; false skips it until the next {@link #scheduleDrain()}. */
+    protected boolean canWrite() {
+        return channel.isWritable();
+    }
+
+    /**
+     * Writes {@code messages} (without flushing) and releases every one of them, even on failure.
+     * Runs on the channel's event loop.
+     */
+    protected abstract void writeBatch(List<SharedMessage> messages);
+
+    /** Moves what is queued to {@code out} (the caller owns those references) and refuses more. */
+    protected final void closeAndDrainTo(List<SharedMessage> out) {
+        queue.drainTo(out);
+        queue.close();
+    }
+
+    protected final void scheduleDrain() {
+        if (!drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        if (mergeDelayMs <= 0 || !started) {
+            channel.eventLoop().execute(this::drain);
+        } else {
+            channel.eventLoop().schedule(this::drain, mergeDelayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Writes whatever is queued now, on the event loop; returns without writing when it may not. */
+    protected final void drain() {
+        drainScheduled.set(false);
+        if (!channel.isActive()) {
+            queue.close();
+            return;
+        }
+        if (!canWrite()) {
+            return;
+        }
+        queue.drainTo(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        int n = batch.size();
+        try {
+            writeBatch(batch);
+            messagesSent += n;
+            started = true;
+        } finally {
+            batch.clear();
+        }
+        channel.flush();
+    }
+
+    private void noteDropped(int dropped) {
+        long now = System.currentTimeMillis();
+        synchronized (this) {
+            droppedSinceLog += dropped;
+            if (now - lastDropLogMillis < DROP_LOG_INTERVAL_MS) {
+                return;
+            }
+            lastDropLogMillis = now;
+            log.warn("player too slow: queue over its length, dropped {} messages (shrunk to the last keyframe)",
+                    droppedSinceLog);
+            droppedSinceLog = 0;
+        }
+    }
+}
