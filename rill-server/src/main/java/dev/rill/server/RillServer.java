@@ -6,6 +6,7 @@ import dev.rill.server.config.RillConfig;
 import dev.rill.server.http.HttpLimits;
 import dev.rill.server.http.HttpListener;
 import dev.rill.server.http.HttpRoute;
+import dev.rill.server.hls.HlsService;
 import dev.rill.server.live.LiveSources;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.RtmpListener;
@@ -39,6 +40,7 @@ public final class RillServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
+    private HlsService hls;
 
     public RillServer(RillConfig config) {
         this.config = config;
@@ -53,6 +55,7 @@ public final class RillServer implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         serverChannelType = type;
+        startHls();
         try {
             for (InetSocketAddress address : config.listen()) {
                 RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
@@ -67,6 +70,13 @@ public final class RillServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** HLS segmenting for every stream published on a vhost with hls enabled. */
+    private void startHls() {
+        hls = new HlsService(() -> this.config, context::nextCid, PooledByteBufAllocator.DEFAULT,
+                java.time.ZoneId.systemDefault());
+        context.sources().addObserver(hls);
     }
 
     /**
@@ -100,6 +110,9 @@ public final class RillServer implements AutoCloseable {
             l.close();
         }
         httpListeners.clear();
+        if (hls != null) {
+            hls.close();
+        }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

@@ -113,6 +113,17 @@ public final class RillConfig {
         return found != null && found.enabled() ? Optional.of(found) : Optional.empty();
     }
 
+    /** The {@code hls} settings of the vhost named {@code vhost}; disabled when it has none. */
+    public HlsConfig hls(String vhost) {
+        Directive v = null;
+        for (Directive d : root.getAll("vhost")) {
+            if (d.arg0().equals(vhost)) {
+                v = d;
+            }
+        }
+        return v == null || v.get("hls") == null ? HlsConfig.DISABLED : HlsConfig.from(v.get("hls"));
+    }
+
     /** All vhosts in file order. */
     public Collection<VhostConfig> vhosts() {
         return vhosts.values();
