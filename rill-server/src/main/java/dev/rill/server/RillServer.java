@@ -13,6 +13,7 @@ import dev.rill.server.http.stream.LiveStreamRoute;
 import dev.rill.server.http.HttpLimits;
 import dev.rill.server.http.HttpListener;
 import dev.rill.server.http.HttpRoute;
+import dev.rill.server.hls.HlsService;
 import dev.rill.server.live.LiveSources;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.RtmpListener;
@@ -57,6 +58,7 @@ public final class RillServer implements AutoCloseable {
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
     private ClusterService cluster;
+    private HlsService hls;
 
     public RillServer(RillConfig config) {
         this.config = config;
@@ -71,6 +73,7 @@ public final class RillServer implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(0, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         serverChannelType = type;
+        startHls();
         try {
             startCluster(epoll);
             for (InetSocketAddress address : config.listen()) {
@@ -87,6 +90,13 @@ public final class RillServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** HLS segmenting for every stream published on a vhost with hls enabled. */
+    private void startHls() {
+        hls = new HlsService(() -> this.config, context::nextCid, PooledByteBufAllocator.DEFAULT,
+                java.time.ZoneId.systemDefault());
+        context.sources().addObserver(hls);
     }
 
     /**
@@ -171,6 +181,9 @@ public final class RillServer implements AutoCloseable {
             e.shutdownNow();
         }
         blockingExecutors.clear();
+        if (hls != null) {
+            hls.close();
+        }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

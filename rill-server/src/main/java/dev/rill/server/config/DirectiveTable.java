@@ -9,7 +9,8 @@ import java.util.Set;
  * Every directive name SRS 3.x-5.x accepts, by context (from SRS {@code check_normal_config} and
  * {@code conf/full.conf}), split into what Rill implements (with a rule) and what only SRS has.
  * Contexts are {@code root}, {@code vhost}, {@code vhost.play}, {@code vhost.publish},
- * {@code vhost.forward}, {@code vhost.cluster}, {@code http_server} and {@code vhost.http_remux}; the
+ * {@code vhost.forward}, {@code vhost.cluster}, {@code http_server}, {@code vhost.http_remux} and
+ * {@code vhost.hls}; the
  * contents of SRS-only blocks are not classified.
  */
 final class DirectiveTable {
@@ -21,6 +22,7 @@ final class DirectiveTable {
     static final String CLUSTER = "vhost.cluster";
     static final String HTTP_SERVER = "http_server";
     static final String HTTP_REMUX = "vhost.http_remux";
+    static final String HLS = "vhost.hls";
 
     private static final ValueType CHUNK_SIZE = ValueType.integer(128, 65536);
     private static final ValueType NON_NEGATIVE = ValueType.integer(0, Integer.MAX_VALUE);
@@ -49,7 +51,8 @@ final class DirectiveTable {
                     DirectiveRule.section("publish", PUBLISH),
                     DirectiveRule.section("forward", FORWARD),
                     DirectiveRule.section("cluster", CLUSTER),
-                    DirectiveRule.section("http_remux", HTTP_REMUX)),
+                    DirectiveRule.section("http_remux", HTTP_REMUX),
+                    DirectiveRule.section("hls", HLS)),
             PLAY, rules(
                     DirectiveRule.value("gop_cache", ValueType.FLAG),
                     DirectiveRule.value("queue_length", ValueType.decimalAtLeast(0)),
@@ -80,7 +83,25 @@ final class DirectiveTable {
             HTTP_REMUX, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("mount", HttpRemuxConfig.MOUNT),
-                    DirectiveRule.value("fast_cache", ValueType.decimalAtLeast(0))));
+                    DirectiveRule.value("fast_cache", ValueType.decimalAtLeast(0))),
+            HLS, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("hls_fragment", ValueType.decimalAtLeast(0.1)),
+                    DirectiveRule.value("hls_td_ratio", ValueType.decimalAtLeast(1)),
+                    DirectiveRule.value("hls_aof_ratio", ValueType.decimalAtLeast(1)),
+                    DirectiveRule.value("hls_window", ValueType.decimalAtLeast(0)),
+                    DirectiveRule.value("hls_path", ValueType.PATH),
+                    DirectiveRule.value("hls_m3u8_file", ValueType.TEXT),
+                    DirectiveRule.value("hls_ts_file", ValueType.TEXT),
+                    DirectiveRule.value("hls_ts_floor", ValueType.FLAG),
+                    DirectiveRule.value("hls_entry_prefix", ValueType.TEXT),
+                    DirectiveRule.value("hls_acodec", ValueType.oneOf("aac", "mp3", "an")),
+                    DirectiveRule.value("hls_vcodec", ValueType.oneOf("h264", "vn")),
+                    DirectiveRule.value("hls_cleanup", ValueType.FLAG),
+                    DirectiveRule.value("hls_dispose", NON_NEGATIVE),
+                    DirectiveRule.value("hls_wait_keyframe", ValueType.FLAG),
+                    DirectiveRule.value("hls_dts_directly", ValueType.FLAG),
+                    DirectiveRule.value("hls_on_error", ValueType.oneOf("ignore", "disconnect", "continue"))));
 
     private static final Map<String, Set<String>> SRS_ONLY = Map.of(
             ROOT, Set.of("ff_log_dir", "ff_log_level", "srs_log_level_v2", "heartbeat", "stats",
@@ -91,7 +112,7 @@ final class DirectiveTable {
                     "tcmalloc_release_rate", "query_latest_version", "first_wait_for_qlv",
                     "threads", "circuit_breaker", "exporter", "server_id", "in_docker",
                     "pithy_print_ms", "is_full", "tencentcloud_cls", "tencentcloud_apm"),
-            VHOST, Set.of("http_hooks", "hls", "hds", "dvr", "http_static",
+            VHOST, Set.of("http_hooks", "hds", "dvr", "http_static",
                     "exec", "ingest", "transcode", "security", "refer", "bandcheck",
                     "dash", "rtc", "srt",
                     // SRS 1/2 spellings that SRS 3+ still reads and moves elsewhere.
@@ -103,7 +124,10 @@ final class DirectiveTable {
             FORWARD, Set.of("backend"),
             CLUSTER, Set.of("debug_srs_upnode", "protocol", "follow_client"),
             HTTP_SERVER, Set.of("https"),
-            HTTP_REMUX, Set.of("has_audio", "has_video", "guess_has_av", "drop_if_not_match"));
+            HTTP_REMUX, Set.of("has_audio", "has_video", "guess_has_av", "drop_if_not_match"),
+            HLS, Set.of("hls_keys", "hls_fragments_per_key", "hls_key_file", "hls_key_file_path", "hls_key_url",
+                    "hls_nb_notify", "hls_storage", "hls_mount", "hls_ctx", "hls_ts_ctx", "hls_recover",
+                    "hls_use_fmp4", "hls_fmp4_file", "hls_init_file"));
 
     private DirectiveTable() {
     }

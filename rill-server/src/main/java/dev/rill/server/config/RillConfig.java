@@ -123,6 +123,12 @@ public final class RillConfig {
         return ClusterConfig.from(vhostBlock(vhost, "cluster"), vhost);
     }
 
+    /** The {@code hls} settings of the vhost named {@code vhost}; disabled when it has none. */
+    public HlsConfig hls(String vhost) {
+        Directive block = vhostBlock(vhost, "hls");
+        return block == null ? HlsConfig.DISABLED : HlsConfig.from(block);
+    }
+
     /** All vhosts in file order. */
     public Collection<VhostConfig> vhosts() {
         return vhosts.values();

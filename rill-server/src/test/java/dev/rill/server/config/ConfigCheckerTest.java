@@ -121,7 +121,6 @@ class ConfigCheckerTest {
         assertThat(config.warnings()).containsExactly(
                 "conf/x.conf:2: 'ff_log_dir' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:3: 'http_api' is an SRS directive Rill does not implement yet; ignored",
-                "conf/x.conf:9: 'hls' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:13: 'http_hooks' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:14: 'atc_auto' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:14: 'mw_msgs' is an SRS directive Rill does not implement yet; ignored",
@@ -139,7 +138,7 @@ class ConfigCheckerTest {
                         "query_latest_version", "first_wait_for_qlv", "threads", "circuit_breaker",
                         "exporter", "server_id", "in_docker", "pithy_print_ms"}),
                 Arguments.of("vhost", "vhost v { %s on; }", new String[]{
-                        "http_hooks", "hls", "hds", "dvr", "http_static", "exec", "ingest",
+                        "http_hooks", "hds", "dvr", "http_static", "exec", "ingest",
                         "transcode", "security", "refer", "bandcheck", "dash", "rtc", "srt", "nack", "twcc"}),
                 Arguments.of("vhost.play", "vhost v { play { %s on; } }", new String[]{"atc_auto",
                         "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames", "send_min_interval"}),
@@ -147,7 +146,10 @@ class ConfigCheckerTest {
                         "parse_sps", "try_annexb_first", "kickoff_for_idle"}),
                 Arguments.of("vhost.forward", "vhost v { forward { %s on; } }", new String[]{"backend"}),
                 Arguments.of("vhost.cluster", "vhost v { cluster { %s on; } }", new String[]{
-                        "debug_srs_upnode", "protocol", "follow_client"}));
+                        "debug_srs_upnode", "protocol", "follow_client"}),
+                Arguments.of("vhost.hls", "vhost v { hls { %s on; } }", new String[]{"hls_keys",
+                        "hls_fragments_per_key", "hls_key_file", "hls_key_file_path", "hls_key_url",
+                        "hls_nb_notify", "hls_storage", "hls_mount"}));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,5 +64,10 @@ class ReferenceConfigsTest {
             assertThat(vhost.get("cluster").get(name)).as(name).isNotNull();
         }
         assertThat(config.cluster("edge.rill.dev").edge()).isTrue();
+        for (String name : new String[]{"enabled", "hls_fragment", "hls_td_ratio", "hls_aof_ratio", "hls_window",
+                "hls_on_error", "hls_path", "hls_m3u8_file", "hls_ts_file", "hls_ts_floor", "hls_entry_prefix",
+                "hls_acodec", "hls_vcodec", "hls_cleanup", "hls_dispose", "hls_wait_keyframe", "hls_dts_directly"}) {
+            assertThat(vhost.get("hls").get(name)).as(name).isNotNull();
+        }
     }
 }

@@ -236,11 +236,11 @@ class RillConfigTest {
     @Test
     void loadReadsIncludes(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("rill.conf"), "listen 1940;\ninclude vhosts.conf;\n");
-        Files.writeString(dir.resolve("vhosts.conf"), "vhost v { tcp_nodelay on; hls { enabled on; } }\n");
+        Files.writeString(dir.resolve("vhosts.conf"), "vhost v { tcp_nodelay on; hds { enabled on; } }\n");
         RillConfig config = RillConfig.load(dir.resolve("rill.conf"));
         assertThat(config.listen()).containsExactly(new InetSocketAddress("0.0.0.0", 1940));
         assertThat(config.vhost("v").orElseThrow().tcpNodelay()).isTrue();
         assertThat(config.warnings()).containsExactly(dir.resolve("vhosts.conf")
-                + ":1: 'hls' is an SRS directive Rill does not implement yet; ignored");
+                + ":1: 'hds' is an SRS directive Rill does not implement yet; ignored");
     }
 }
