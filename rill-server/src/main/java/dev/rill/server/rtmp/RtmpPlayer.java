@@ -41,6 +41,7 @@ final class RtmpPlayer implements LiveConsumer {
     private long droppedSinceLog;
     private long lastDropLogMillis;
     private long messagesSent;
+    private long bytesSent;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
@@ -93,6 +94,11 @@ final class RtmpPlayer implements LiveConsumer {
 
     long messagesSent() {
         return messagesSent;
+    }
+
+    /** Bytes written to the socket so far (chunk headers and bodies); read on the event loop. */
+    long bytesSent() {
+        return bytesSent;
     }
 
     long dropped() {
@@ -158,7 +164,9 @@ final class RtmpPlayer implements LiveConsumer {
                 int start = headers.writerIndex();
                 ChunkWriter.writeFirstHeader(headers, m.chunkStreamId(), timestamps[i], m.size(), m.typeId(), streamId);
                 channel.write(headers.retainedSlice(start, headers.writerIndex() - start), channel.voidPromise());
-                channel.write(m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]), channel.voidPromise());
+                ByteBuf body = m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]);
+                bytesSent += headers.writerIndex() - start + body.readableBytes();
+                channel.write(body, channel.voidPromise());
                 m.release();
                 batch.set(i, null);
                 messagesSent++;

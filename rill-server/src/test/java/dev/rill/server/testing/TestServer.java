@@ -33,6 +33,11 @@ public final class TestServer implements AutoCloseable {
         return "rtmp://127.0.0.1:" + rtmp().getPort() + "/" + app + "/" + stream;
     }
 
+    /** Where the HTTP listener named {@code name} ("HTTP API", ...) listens. */
+    public InetSocketAddress httpAddress(String name) {
+        return server.httpAddress(name);
+    }
+
     public RillServer server() {
         return server;
     }
