@@ -60,10 +60,6 @@ final class SessionOps {
         this.url = streamUrl;
     }
 
-    String ip() {
-        return ip;
-    }
-
     /** Null when the client's pageUrl passes the vhost's {@code refer all}; else why not. */
     String connectDenial() {
         return AccessRules.checkReferAll(config().refer(vhost), connect.pageUrl());

@@ -160,10 +160,6 @@ public final class StatsRegistry implements AutoCloseable {
         return clients.get(id);
     }
 
-    public int clientCount() {
-        return clients.size();
-    }
-
     public int streamCount() {
         return streams.size();
     }
