@@ -2,22 +2,33 @@ package dev.rill.server;
 
 import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
+import dev.rill.server.api.ApiServer;
+import dev.rill.server.api.Heartbeat;
 import dev.rill.server.cluster.ClusterService;
+import dev.rill.server.config.HttpApiConfig;
 import dev.rill.server.config.HttpRemuxConfig;
 import dev.rill.server.config.HttpServerConfig;
+import dev.rill.server.config.LogTank;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.config.VhostConfig;
-import dev.rill.server.http.files.StaticFileRoute;
-import dev.rill.server.http.players.PlayerPageRoute;
-import dev.rill.server.http.stream.LiveStreamRoute;
+import dev.rill.server.hls.HlsService;
+import dev.rill.server.hooks.HookCaller;
 import dev.rill.server.http.HttpLimits;
 import dev.rill.server.http.HttpListener;
 import dev.rill.server.http.HttpRoute;
-import dev.rill.server.hls.HlsService;
+import dev.rill.server.http.files.StaticFileRoute;
+import dev.rill.server.http.players.PlayerPageRoute;
+import dev.rill.server.http.stream.LiveStreamRoute;
+import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.LiveSources;
 import dev.rill.server.log.ContextLog;
+import dev.rill.server.log.LogSetup;
+import dev.rill.server.reload.ConfigDiff;
+import dev.rill.server.reload.Reloader;
 import dev.rill.server.rtmp.RtmpListener;
 import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.stats.ClientStat;
+import dev.rill.server.stats.StatsRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -30,30 +41,39 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * The running server: event loops, RTMP listeners and live sources, built from one config. Tests
  * start it in-process on loopback; {@code bin/rill} starts it through {@link dev.rill.server.cli.RillCommand}.
+ * {@link #apply} swaps in a new config, touching only what changed.
  */
 public final class RillServer implements AutoCloseable {
     private static final ContextLog LOG = ContextLog.of(RillServer.class, "main");
     /** The name of the {@code http_server} listener, for {@link #httpAddress}. */
     public static final String HTTP_SERVER = "HTTP server";
 
-    private final RillConfig config;
+    private volatile RillConfig config;
     private final ServerContext context;
-    private final List<RtmpListener> listeners = new ArrayList<>();
+    private final Reloader reloader;
+    private final Map<InetSocketAddress, RtmpListener> listeners = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, InetSocketAddress> rtmpBound = new LinkedHashMap<>();
     private final List<HttpListener> httpListeners = new ArrayList<>();
-    private final List<InetSocketAddress> rtmpAddresses = new ArrayList<>();
-    private final Map<String, InetSocketAddress> httpAddresses = new ConcurrentHashMap<>();
     private final List<ExecutorService> blockingExecutors = new ArrayList<>();
+    private final Map<InetSocketAddress, HttpListener> httpByAddress = new LinkedHashMap<>();
+    private final Map<String, InetSocketAddress> httpAddresses = new LinkedHashMap<>();
+    private final List<BiConsumer<RillConfig, RillConfig>> reloadListeners = new CopyOnWriteArrayList<>();
+    private ApiServer api;
+    private Heartbeat heartbeat;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
@@ -61,10 +81,16 @@ public final class RillServer implements AutoCloseable {
     private HlsService hls;
 
     public RillServer(RillConfig config) {
+        this(config, null);
+    }
+
+    /** {@code configFile}, when not null, is what SIGHUP and {@code raw?rpc=reload} read again. */
+    public RillServer(RillConfig config, Path configFile) {
         this.config = config;
         this.context = new ServerContext(() -> this.config,
                 new LiveSources(PooledByteBufAllocator.DEFAULT, ServerContext.SERVER_NAME + "/" + Version.get()),
-                Version.get());
+                Version.get(), new StatsRegistry(System::currentTimeMillis), new HookCaller(HookCaller.DEFAULT_TIMEOUT));
+        this.reloader = new Reloader(configFile, this::apply);
     }
 
     public RillServer start() throws InterruptedException {
@@ -77,14 +103,10 @@ public final class RillServer implements AutoCloseable {
         try {
             startCluster(epoll);
             for (InetSocketAddress address : config.listen()) {
-                RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
-                InetSocketAddress bound = listener.bind(address, boss, workers, type);
-                listeners.add(listener);
-                rtmpAddresses.add(bound);
-                LOG.trace("RTMP listen at {}:{} ({})", bound.getAddress().getHostAddress(), bound.getPort(),
-                        epoll ? "epoll" : "nio");
+                bindRtmp(address);
             }
             startHttpServer();
+            startOperations();
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
@@ -121,26 +143,42 @@ public final class RillServer implements AutoCloseable {
                 new LiveStreamRoute(context, http.crossdomain()),
                 new PlayerPageRoute(context, http.crossdomain(), blocking),
                 new StaticFileRoute("/", http.dir(), http.crossdomain(), blocking));
-        InetSocketAddress bound = bindHttp(HTTP_SERVER, http.listen(), routes);
-        httpAddresses.put(HTTP_SERVER, bound);
+        bindHttp(HTTP_SERVER, http.listen(), routes);
         LOG.trace("HTTP server: static files from {}, player page at {}", http.dir().toAbsolutePath().normalize(),
                 PlayerPageRoute.PREFIX);
     }
 
-    /** Where the HTTP listener called {@code name} is bound (e.g. {@value #HTTP_SERVER}), or null. */
-    public InetSocketAddress httpAddress(String name) {
-        return httpAddresses.get(name);
+    /** The HTTP API with /metrics when {@code http_api} is on, and the heartbeat. */
+    private void startOperations() throws InterruptedException {
+        HttpApiConfig httpApi = config.httpApi();
+        if (httpApi.enabled()) {
+            api = new ApiServer(context, this::reloadInBackground);
+            bindHttp("HTTP API", httpApi.listen(), api.routes());
+        }
+        heartbeat = new Heartbeat(() -> config, context.stats(), () -> context.connections().get()).start();
     }
 
     /**
      * Serves HTTP on {@code address} with {@code routes} (tried in order), on the server's event
-     * loops. Returns the bound address (useful with port 0).
+     * loops. Returns the bound address (useful with port 0). A second call for the same address
+     * with a fixed port adds its routes to the listener already there, so the API and the HTTP
+     * server can share a port as in SRS.
      */
-    public InetSocketAddress bindHttp(String name, InetSocketAddress address, List<HttpRoute> routes)
+    public synchronized InetSocketAddress bindHttp(String name, InetSocketAddress address, List<HttpRoute> routes)
             throws InterruptedException {
+        HttpListener shared = address.getPort() == 0 ? null : httpByAddress.get(address);
+        if (shared != null) {
+            shared.addRoutes(routes);
+            InetSocketAddress bound = shared.localAddress();
+            httpAddresses.put(name, bound);
+            LOG.trace("{} shares {}:{}", name, bound.getAddress().getHostAddress(), bound.getPort());
+            return bound;
+        }
         HttpListener listener = new HttpListener(name, HttpLimits.DEFAULT, context::nextCid, routes);
         InetSocketAddress bound = listener.bind(address, boss, workers, serverChannelType);
         httpListeners.add(listener);
+        httpByAddress.put(address, listener);
+        httpAddresses.put(name, bound);
         LOG.trace("{} listen at {}:{}", name, bound.getAddress().getHostAddress(), bound.getPort());
         return bound;
     }
@@ -156,17 +194,128 @@ public final class RillServer implements AutoCloseable {
         return cluster;
     }
 
-    public List<InetSocketAddress> rtmpAddresses() {
-        return List.copyOf(rtmpAddresses);
+    public synchronized List<InetSocketAddress> rtmpAddresses() {
+        return List.copyOf(rtmpBound.values());
+    }
+
+    /** Where the HTTP listener named {@code name} ("HTTP API", ...) is bound, or null. */
+    public synchronized InetSocketAddress httpAddress(String name) {
+        return httpAddresses.get(name);
     }
 
     public ServerContext context() {
         return context;
     }
 
+    public RillConfig config() {
+        return config;
+    }
+
+    /** Told (old, new) after every applied reload; for features that keep per-vhost state. */
+    public void addReloadListener(BiConsumer<RillConfig, RillConfig> listener) {
+        reloadListeners.add(listener);
+    }
+
+    /** Reads the config file again and applies it if good (SIGHUP). Blocks; not on an event loop. */
+    public boolean reload() {
+        return reloader.reload();
+    }
+
+    private void reloadInBackground() {
+        Thread.ofVirtual().name("rill-reload").start(this::reload);
+    }
+
+    /**
+     * Applies a checked config: RTMP endpoints opened and closed, vhost settings pushed to live
+     * sources, clients of removed or disabled vhosts closed, log settings applied. Hooks, security
+     * and the other vhost settings apply to clients from now on; other clients stay connected.
+     */
+    public synchronized void apply(RillConfig next) {
+        RillConfig old = config;
+        ConfigDiff diff = ConfigDiff.of(old, next);
+        for (InetSocketAddress gone : diff.listenRemoved()) {
+            RtmpListener l = listeners.remove(gone);
+            if (l != null) {
+                l.close();
+                LOG.trace("reload: RTMP stopped listening at {}", rtmpBound.remove(gone));
+            }
+        }
+        for (InetSocketAddress added : diff.listenAdded()) {
+            try {
+                bindRtmp(added);
+            } catch (RuntimeException | InterruptedException e) {
+                LOG.error("reload: cannot listen at {}: {}", added, e.toString());
+            }
+        }
+        config = next;
+        for (String vhost : diff.vhostsChanged()) {
+            next.vhost(vhost).ifPresent(this::applyToSources);
+        }
+        for (String vhost : diff.vhostsRemoved()) {
+            kickVhost(vhost, "vhost " + vhost + " was removed by a reload");
+        }
+        for (VhostConfig v : next.vhosts()) {
+            if (!v.enabled() && old.vhost(v.name()).map(VhostConfig::enabled).orElse(false)) {
+                kickVhost(v.name(), "vhost " + v.name() + " was disabled by a reload");
+            }
+        }
+        if (diff.logChanged()) {
+            LogSetup.apply(next.logLevel(), next.logTank() == LogTank.FILE ? next.logFile() : null);
+        }
+        if (diff.httpApiChanged()) {
+            LOG.warn("reload: http_api changes take effect at the next start");
+        }
+        reloadListeners.forEach(l -> l.accept(old, next));
+        LOG.trace("reload applied: {}", diff);
+    }
+
+    private void applyToSources(VhostConfig v) {
+        for (LiveSource s : context.sources().all()) {
+            if (s.key().vhost().equals(v.name())) {
+                s.applySettings(v.gopCache(), v.mixCorrect());
+            }
+        }
+    }
+
+    private void kickVhost(String vhost, String reason) {
+        for (ClientStat c : context.stats().clients()) {
+            if (c.stream().key().vhost().equals(vhost)) {
+                c.kick(reason);
+            }
+        }
+    }
+
+    private void bindRtmp(InetSocketAddress address) throws InterruptedException {
+        RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
+        InetSocketAddress bound = listener.bind(address, boss, workers, serverChannelType);
+        listeners.put(address, listener);
+        rtmpBound.put(address, bound);
+        LOG.trace("RTMP listen at {}:{} ({})", bound.getAddress().getHostAddress(), bound.getPort(),
+                serverChannelType.getSimpleName());
+    }
+
+    /**
+     * Quits gracefully (SRS's SIGQUIT): stops accepting, lets connected clients finish for up to
+     * {@code waitMs} ({@code grace_final_wait}), then closes.
+     */
+    public void closeGracefully(long waitMs) throws InterruptedException {
+        synchronized (this) {
+            listeners.values().forEach(RtmpListener::close);
+            listeners.clear();
+            httpListeners.forEach(HttpListener::close);
+            httpListeners.clear();
+        }
+        LOG.trace("graceful quit: not accepting, waiting up to {} ms for {} clients", waitMs, context.connections().get());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        while (context.connections().get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        close();
+    }
+
     @Override
-    public void close() {
-        for (RtmpListener l : listeners) {
+    public synchronized void close() {
+        for (RtmpListener l : listeners.values()) {
             l.close();
         }
         listeners.clear();
@@ -184,11 +333,19 @@ public final class RillServer implements AutoCloseable {
         if (hls != null) {
             hls.close();
         }
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
+        if (api != null) {
+            api.close();
+        }
         if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+        context.hooks().close();
+        context.stats().close();
     }
 }

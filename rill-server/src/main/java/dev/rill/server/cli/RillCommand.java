@@ -86,18 +86,40 @@ public final class RillCommand implements Callable<Integer> {
             log.trace("daemon on: Rill stays in the foreground; run it under systemd or another supervisor");
         }
         PidFile pid = PidFile.acquire(config.pidFile());
-        RillServer server = new RillServer(config);
+        RillServer server = new RillServer(config, conf);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.trace("signal received, quitting");
+            log.trace("quitting fast");
             server.close();
             pid.release();
             stopped.countDown();
         }, "rill-shutdown"));
         server.start();
+        Signals.on("HUP", server::reload);
+        Signals.on("USR1", () -> reopenLog(server));
+        Signals.on("USR2", () -> quitGracefully(server, log));
         log.trace("Rill/{} is ready", Version.get());
         stopped.await();
         return 0;
+    }
+
+    /** logrotate moved the file away: open it again by its name. */
+    private static void reopenLog(RillServer server) {
+        RillConfig c = server.config();
+        if (c.logTank() == LogTank.FILE) {
+            LogSetup.apply(c.logLevel(), c.logFile());
+        }
+    }
+
+    /** Stop accepting, let clients finish for up to grace_final_wait, then exit through the shutdown hook. */
+    private static void quitGracefully(RillServer server, ContextLog log) {
+        try {
+            server.closeGracefully(server.config().graceFinalWaitMs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.trace("graceful quit done");
+        System.exit(0);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -18,6 +18,11 @@ record DirectiveRule(String name, int minArgs, int maxArgs, ValueType type, Stri
         return new DirectiveRule(name, 1, Integer.MAX_VALUE, type, null, true);
     }
 
+    /** {@code name A B;}, exactly two values, any number of directives (security rules). */
+    static DirectiveRule pair(String name, ValueType type) {
+        return new DirectiveRule(name, 2, 2, type, null, true);
+    }
+
     /** {@code name { ... }} without arguments, at most once per block. */
     static DirectiveRule section(String name, String context) {
         return new DirectiveRule(name, 0, 0, ValueType.TEXT, context, false);

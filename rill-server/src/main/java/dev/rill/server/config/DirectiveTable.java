@@ -23,12 +23,19 @@ final class DirectiveTable {
     static final String HTTP_SERVER = "http_server";
     static final String HTTP_REMUX = "vhost.http_remux";
     static final String HLS = "vhost.hls";
+    static final String HTTP_API = "http_api";
+    static final String RAW_API = "http_api.raw_api";
+    static final String API_AUTH = "http_api.auth";
+    static final String HEARTBEAT = "heartbeat";
+    static final String HTTP_HOOKS = "vhost.http_hooks";
+    static final String SECURITY = "vhost.security";
+    static final String REFER = "vhost.refer";
 
     private static final ValueType CHUNK_SIZE = ValueType.integer(128, 65536);
     private static final ValueType NON_NEGATIVE = ValueType.integer(0, Integer.MAX_VALUE);
 
-    private static final Map<String, Map<String, DirectiveRule>> IMPLEMENTED = Map.of(
-            ROOT, rules(
+    private static final Map<String, Map<String, DirectiveRule>> IMPLEMENTED = Map.ofEntries(
+            Map.entry(ROOT, rules(
                     DirectiveRule.values("listen", ValueType.ENDPOINT),
                     DirectiveRule.value("max_connections", ValueType.integer(1, Integer.MAX_VALUE)),
                     DirectiveRule.value("pid", ValueType.PATH),
@@ -39,8 +46,11 @@ final class DirectiveTable {
                     DirectiveRule.value("srs_log_file", ValueType.PATH),
                     DirectiveRule.value("daemon", ValueType.FLAG),
                     DirectiveRule.section("http_server", HTTP_SERVER),
-                    DirectiveRule.namedSection("vhost", VHOST)),
-            VHOST, rules(
+                    DirectiveRule.namedSection("vhost", VHOST),
+                    DirectiveRule.value("grace_final_wait", NON_NEGATIVE),
+                    DirectiveRule.section("http_api", HTTP_API),
+                    DirectiveRule.section("heartbeat", HEARTBEAT))),
+            Map.entry(VHOST, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("chunk_size", CHUNK_SIZE),
                     DirectiveRule.value("min_latency", ValueType.FLAG),
@@ -52,39 +62,42 @@ final class DirectiveTable {
                     DirectiveRule.section("forward", FORWARD),
                     DirectiveRule.section("cluster", CLUSTER),
                     DirectiveRule.section("http_remux", HTTP_REMUX),
-                    DirectiveRule.section("hls", HLS)),
-            PLAY, rules(
+                    DirectiveRule.section("hls", HLS),
+                    DirectiveRule.section("http_hooks", HTTP_HOOKS),
+                    DirectiveRule.section("security", SECURITY),
+                    DirectiveRule.section("refer", REFER))),
+            Map.entry(PLAY, rules(
                     DirectiveRule.value("gop_cache", ValueType.FLAG),
                     DirectiveRule.value("queue_length", ValueType.decimalAtLeast(0)),
                     DirectiveRule.value("time_jitter", ValueType.oneOf("full", "zero", "off")),
                     DirectiveRule.value("mix_correct", ValueType.FLAG),
                     DirectiveRule.value("atc", ValueType.FLAG),
-                    DirectiveRule.value("mw_latency", NON_NEGATIVE)),
-            PUBLISH, rules(
+                    DirectiveRule.value("mw_latency", NON_NEGATIVE))),
+            Map.entry(PUBLISH, rules(
                     DirectiveRule.value("mr", ValueType.FLAG),
                     DirectiveRule.value("mr_latency", NON_NEGATIVE),
                     DirectiveRule.value("firstpkt_timeout", NON_NEGATIVE),
-                    DirectiveRule.value("normal_timeout", NON_NEGATIVE)),
-            FORWARD, rules(
+                    DirectiveRule.value("normal_timeout", NON_NEGATIVE))),
+            Map.entry(FORWARD, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
-                    DirectiveRule.values("destination", ValueType.HOST_PORT)),
-            CLUSTER, rules(
+                    DirectiveRule.values("destination", ValueType.HOST_PORT))),
+            Map.entry(CLUSTER, rules(
                     DirectiveRule.value("mode", ValueType.oneOf("local", "remote")),
                     DirectiveRule.values("origin", ValueType.HOST_PORT),
                     DirectiveRule.value("token_traverse", ValueType.FLAG),
                     DirectiveRule.value("vhost", ValueType.TEXT),
                     DirectiveRule.value("origin_cluster", ValueType.FLAG),
-                    DirectiveRule.values("coworkers", ValueType.HOST_PORT)),
-            HTTP_SERVER, rules(
+                    DirectiveRule.values("coworkers", ValueType.HOST_PORT))),
+            Map.entry(HTTP_SERVER, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("listen", ValueType.ENDPOINT),
                     DirectiveRule.value("dir", ValueType.PATH),
-                    DirectiveRule.value("crossdomain", ValueType.FLAG)),
-            HTTP_REMUX, rules(
+                    DirectiveRule.value("crossdomain", ValueType.FLAG))),
+            Map.entry(HTTP_REMUX, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("mount", HttpRemuxConfig.MOUNT),
-                    DirectiveRule.value("fast_cache", ValueType.decimalAtLeast(0))),
-            HLS, rules(
+                    DirectiveRule.value("fast_cache", ValueType.decimalAtLeast(0)))),
+            Map.entry(HLS, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("hls_fragment", ValueType.decimalAtLeast(0.1)),
                     DirectiveRule.value("hls_td_ratio", ValueType.decimalAtLeast(1)),
@@ -101,33 +114,73 @@ final class DirectiveTable {
                     DirectiveRule.value("hls_dispose", NON_NEGATIVE),
                     DirectiveRule.value("hls_wait_keyframe", ValueType.FLAG),
                     DirectiveRule.value("hls_dts_directly", ValueType.FLAG),
-                    DirectiveRule.value("hls_on_error", ValueType.oneOf("ignore", "disconnect", "continue"))));
+                    DirectiveRule.value("hls_on_error", ValueType.oneOf("ignore", "disconnect", "continue")))),
+            Map.entry(HTTP_API, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("listen", ValueType.ENDPOINT),
+                    DirectiveRule.value("crossdomain", ValueType.FLAG),
+                    DirectiveRule.section("raw_api", RAW_API),
+                    DirectiveRule.section("auth", API_AUTH))),
+            Map.entry(RAW_API, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("allow_reload", ValueType.FLAG))),
+            Map.entry(API_AUTH, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("username", ValueType.TEXT),
+                    DirectiveRule.value("password", ValueType.TEXT))),
+            Map.entry(HEARTBEAT, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.value("interval", ValueType.decimalAtLeast(0.1)),
+                    DirectiveRule.value("url", ValueType.URL),
+                    DirectiveRule.value("device_id", ValueType.TEXT),
+                    DirectiveRule.value("summaries", ValueType.FLAG))),
+            Map.entry(HTTP_HOOKS, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.values("on_connect", ValueType.URL),
+                    DirectiveRule.values("on_close", ValueType.URL),
+                    DirectiveRule.values("on_publish", ValueType.URL),
+                    DirectiveRule.values("on_unpublish", ValueType.URL),
+                    DirectiveRule.values("on_play", ValueType.URL),
+                    DirectiveRule.values("on_stop", ValueType.URL))),
+            Map.entry(SECURITY, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.pair("allow", ValueType.SECURITY_WORD),
+                    DirectiveRule.pair("deny", ValueType.SECURITY_WORD))),
+            Map.entry(REFER, rules(
+                    DirectiveRule.value("enabled", ValueType.FLAG),
+                    DirectiveRule.values("all", ValueType.TEXT),
+                    DirectiveRule.values("publish", ValueType.TEXT),
+                    DirectiveRule.values("play", ValueType.TEXT))));
 
-    private static final Map<String, Set<String>> SRS_ONLY = Map.of(
-            ROOT, Set.of("ff_log_dir", "ff_log_level", "srs_log_level_v2", "heartbeat", "stats",
-                    "http_api", "http_stream", "stream_caster", "srt_server",
+    private static final Map<String, Set<String>> SRS_ONLY = Map.ofEntries(
+            Map.entry(ROOT, Set.of("ff_log_dir", "ff_log_level", "srs_log_level_v2", "stats",
+                    "http_stream", "stream_caster", "srt_server",
                     "rtc_server", "utc_time", "work_dir", "asprocess", "empty_ip_ok",
-                    "grace_start_wait", "grace_final_wait", "force_grace_quit",
+                    "grace_start_wait", "force_grace_quit",
                     "disable_daemon_for_docker", "inotify_auto_reload", "auto_reload_for_docker",
                     "tcmalloc_release_rate", "query_latest_version", "first_wait_for_qlv",
                     "threads", "circuit_breaker", "exporter", "server_id", "in_docker",
-                    "pithy_print_ms", "is_full", "tencentcloud_cls", "tencentcloud_apm"),
-            VHOST, Set.of("http_hooks", "hds", "dvr", "http_static",
-                    "exec", "ingest", "transcode", "security", "refer", "bandcheck",
+                    "pithy_print_ms", "is_full", "tencentcloud_cls", "tencentcloud_apm")),
+            Map.entry(VHOST, Set.of("hds", "dvr", "http_static",
+                    "exec", "ingest", "transcode", "bandcheck",
                     "dash", "rtc", "srt",
                     // SRS 1/2 spellings that SRS 3+ still reads and moves elsewhere.
                     "http", "refer_play", "refer_publish", "mode", "origin", "token_traverse",
-                    "debug_srs_upnode", "nack", "twcc"),
-            PLAY, Set.of("atc_auto", "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames",
-                    "send_min_interval"),
-            PUBLISH, Set.of("parse_sps", "try_annexb_first", "kickoff_for_idle"),
-            FORWARD, Set.of("backend"),
-            CLUSTER, Set.of("debug_srs_upnode", "protocol", "follow_client"),
-            HTTP_SERVER, Set.of("https"),
-            HTTP_REMUX, Set.of("has_audio", "has_video", "guess_has_av", "drop_if_not_match"),
-            HLS, Set.of("hls_keys", "hls_fragments_per_key", "hls_key_file", "hls_key_file_path", "hls_key_url",
+                    "debug_srs_upnode", "nack", "twcc")),
+            Map.entry(PLAY, Set.of("atc_auto", "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames",
+                    "send_min_interval")),
+            Map.entry(PUBLISH, Set.of("parse_sps", "try_annexb_first", "kickoff_for_idle")),
+            Map.entry(FORWARD, Set.of("backend")),
+            Map.entry(CLUSTER, Set.of("debug_srs_upnode", "protocol", "follow_client")),
+            Map.entry(HTTP_SERVER, Set.of("https")),
+            Map.entry(HTTP_REMUX, Set.of("has_audio", "has_video", "guess_has_av", "drop_if_not_match")),
+            Map.entry(HLS, Set.of("hls_keys", "hls_fragments_per_key", "hls_key_file", "hls_key_file_path", "hls_key_url",
                     "hls_nb_notify", "hls_storage", "hls_mount", "hls_ctx", "hls_ts_ctx", "hls_recover",
-                    "hls_use_fmp4", "hls_fmp4_file", "hls_init_file"));
+                    "hls_use_fmp4", "hls_fmp4_file", "hls_init_file")),
+            Map.entry(HTTP_API, Set.of("https")),
+            Map.entry(RAW_API, Set.of("allow_query", "allow_update")),
+            Map.entry(HEARTBEAT, Set.of("ports")),
+            Map.entry(HTTP_HOOKS, Set.of("on_dvr", "on_hls", "on_hls_notify")));
 
     private DirectiveTable() {
     }

@@ -25,6 +25,7 @@ public final class RillConfig {
     public static final LogTank DEFAULT_LOG_TANK = LogTank.CONSOLE;
     public static final String DEFAULT_LOG_LEVEL = "trace";
     public static final String DEFAULT_LOG_FILE = "./objs/srs.log";
+    public static final int DEFAULT_GRACE_FINAL_WAIT_MS = 3200;
 
     private final Directive root;
     private final List<String> warnings;
@@ -147,6 +148,44 @@ public final class RillConfig {
             }
         }
         return HttpRemuxConfig.DISABLED;
+    }
+
+    /** {@code grace_final_wait} in ms: how long a graceful quit waits for clients. SRS default 3200. */
+    public long graceFinalWaitMs() {
+        return Values.integer(root, "grace_final_wait", DEFAULT_GRACE_FINAL_WAIT_MS);
+    }
+
+    public HttpApiConfig httpApi() {
+        return HttpApiConfig.from(root);
+    }
+
+    public HeartbeatConfig heartbeat() {
+        return HeartbeatConfig.from(root);
+    }
+
+    /** The {@code http_hooks} of the vhost named {@code vhost} (disabled when it has none). */
+    public HooksConfig hooks(String vhost) {
+        return HooksConfig.from(vhostBlock(vhost));
+    }
+
+    /** The {@code security} of the vhost named {@code vhost} (disabled when it has none). */
+    public SecurityConfig security(String vhost) {
+        return SecurityConfig.from(vhostBlock(vhost));
+    }
+
+    /** The {@code refer} of the vhost named {@code vhost} (disabled when it has none). */
+    public ReferConfig refer(String vhost) {
+        return ReferConfig.from(vhostBlock(vhost));
+    }
+
+    /** The {@code vhost NAME { }} block, or null. */
+    public Directive vhostBlock(String name) {
+        for (Directive vhost : root.getAll("vhost")) {
+            if (vhost.arg0().equals(name)) {
+                return vhost;
+            }
+        }
+        return null;
     }
 
     /** The checked directive tree (SRS 2 vhost spellings already moved into play/publish). */

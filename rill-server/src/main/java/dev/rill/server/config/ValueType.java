@@ -53,6 +53,22 @@ interface ValueType {
         }
     };
 
+    /** An http:// or https:// URL (hook and heartbeat targets). */
+    ValueType URL = value -> {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null ? null : "takes an http:// or https:// URL, not '" + value + "'";
+        } catch (java.net.URISyntaxException e) {
+            return "takes an http:// or https:// URL, not '" + value + "': " + e.getReason();
+        }
+    };
+
+    /** A word of a security rule: publish, play, all, an IP address or an IPv4 CIDR block. */
+    ValueType SECURITY_WORD = value -> value.equals("publish") || value.equals("play") || value.equals("all")
+            || IpMatch.isAddressOrCidr(value)
+            ? null : "takes publish|play then all, an IP or a CIDR block, not '" + value + "'";
+
     /** A whole number within {@code min..max}. */
     static ValueType integer(long min, long max) {
         return value -> {

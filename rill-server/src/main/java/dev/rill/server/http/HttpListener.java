@@ -20,6 +20,7 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +49,7 @@ public final class HttpListener {
         this.name = name;
         this.limits = limits;
         this.cids = cids;
-        this.routes = List.copyOf(routes);
+        this.routes = new CopyOnWriteArrayList<>(routes);
         this.log = new Log();
     }
 
@@ -75,6 +76,16 @@ public final class HttpListener {
                 });
         channel = b.bind(address).sync().channel();
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Adds routes after those already served (another feature sharing this port). */
+    public void addRoutes(List<HttpRoute> more) {
+        routes.addAll(more);
+    }
+
+    /** The bound address, or null before {@link #bind}. */
+    public InetSocketAddress localAddress() {
+        return channel == null ? null : (InetSocketAddress) channel.localAddress();
     }
 
     public void close() {

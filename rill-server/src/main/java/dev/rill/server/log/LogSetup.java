@@ -43,8 +43,10 @@ public final class LogSetup {
         appender.setContext(ctx);
         appender.setName(file == null ? "console" : "file");
         appender.setEncoder(encoder(ctx));
-        appender.start();
+        // The old appender goes first: Logback refuses a second appender on the same file, and
+        // reopening that file by name is what SIGUSR1 (logrotate) asks for.
         root.detachAndStopAllAppenders();
+        appender.start();
         root.addAppender(appender);
         root.setLevel(levelOf(srsLevel));
         ctx.getLogger("io.netty").setLevel(Level.INFO);

@@ -25,6 +25,7 @@ final class RtmpPlayer extends QueuedConsumer {
     private final int chunkSize;
     private final TimeJitter jitter;
     private volatile boolean paused;
+    private long bytesSent;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
@@ -56,6 +57,11 @@ final class RtmpPlayer extends QueuedConsumer {
         return !paused && super.canWrite();
     }
 
+    /** Bytes written to the socket so far (chunk headers and bodies); read on the event loop. */
+    long bytesSent() {
+        return bytesSent;
+    }
+
     private void enqueueStatus(String code, String description) {
         RtmpMessage status = NetStatus.onStatus(NetStatus.LEVEL_STATUS, code, description, null)
                 .encode(channel.alloc(), streamId);
@@ -81,7 +87,9 @@ final class RtmpPlayer extends QueuedConsumer {
                 int start = headers.writerIndex();
                 ChunkWriter.writeFirstHeader(headers, m.chunkStreamId(), timestamps[i], m.size(), m.typeId(), streamId);
                 channel.write(headers.retainedSlice(start, headers.writerIndex() - start), channel.voidPromise());
-                channel.write(m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]), channel.voidPromise());
+                ByteBuf body = m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]);
+                bytesSent += headers.writerIndex() - start + body.readableBytes();
+                channel.write(body, channel.voidPromise());
                 m.release();
                 batch.set(i, null);
             }

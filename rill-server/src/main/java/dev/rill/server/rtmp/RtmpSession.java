@@ -16,6 +16,7 @@ import dev.rill.codec.rtmp.control.WindowAckSize;
 import dev.rill.codec.rtmp.handshake.HandshakeCompleted;
 import dev.rill.codec.rtmp.url.RtmpUrl;
 import dev.rill.server.config.VhostConfig;
+import dev.rill.server.hooks.Hook;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.Publisher;
 import dev.rill.server.live.SharedMessage;
@@ -28,13 +29,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.event.Level;
 
 /**
  * One RTMP client from handshake to close, as SRS's SrsRtmpConn: connect, identify (FMLE, Flash or
  * Haivision publisher, or player), then publish or play, then one log line saying why it ended.
- * Runs on the connection's event loop only.
+ * Runs on the connection's event loop only. While an HTTP hook decides on connect, publish or
+ * play, reading stops and commands already decoded wait in order, so the session goes on exactly
+ * where it paused once the hook answers.
  */
 public final class RtmpSession extends ChannelInboundHandlerAdapter implements Publisher {
     static final long CONNECT_TIMEOUT_MS = 30_000;
@@ -61,12 +67,42 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     private long publishStartNanos;
     private long lastMediaNanos;
     private ScheduledFuture<?> watchdog;
+    private final SessionOps ops;
+    private final ArrayDeque<RtmpMessage> pending = new ArrayDeque<>();
+    private boolean waitingForHook;
+
+    /** A connection's running byte and drop counts, read by the statistics each second. */
+    interface Counters {
+        long received();
+
+        long playerSent();
+
+        long dropped();
+    }
+
+    private final Counters counters = new Counters() {
+        @Override
+        public long received() {
+            return decoder.bytesReceived();
+        }
+
+        @Override
+        public long playerSent() {
+            return player == null ? 0 : player.bytesSent();
+        }
+
+        @Override
+        public long dropped() {
+            return player == null ? 0 : player.dropped();
+        }
+    };
 
     public RtmpSession(ServerContext server, String cid, AmfLimits amfLimits, ChunkDecoder decoder) {
         this.server = server;
         this.log = ContextLog.of(RtmpSession.class, cid);
         this.amfLimits = amfLimits;
         this.decoder = decoder;
+        this.ops = new SessionOps(server, log);
     }
 
     public String cid() {
@@ -106,6 +142,14 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (waitingForHook) {
+            pending.add(m);
+            return;
+        }
+        handle(m);
+    }
+
+    private void handle(RtmpMessage m) {
         if (MessageType.isMedia(m.typeId()) || DataMessage.isData(m.typeId())) {
             onStreamData(m);
             return;
@@ -205,6 +249,29 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (vhost.inAckSize() > 0) {
             decoder.setAckWindow(vhost.inAckSize());
         }
+        ops.onConnect(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress(), vhost.name(),
+                connect);
+        String denied = ops.connectDenial();
+        if (denied != null) {
+            refuseConnect(c, denied);
+            return;
+        }
+        awaitHook(ops.gate(Hook.ON_CONNECT), hookDenied -> {
+            if (hookDenied != null) {
+                refuseConnect(c, hookDenied);
+            } else {
+                acceptConnect(c);
+            }
+        });
+    }
+
+    private void refuseConnect(Command c, String why) {
+        log.warn("connect refused: {}", why);
+        send(Replies.connectRejected(c.transactionId(), "connect refused"), 0);
+        closeWith(EndReason.server("connect refused: " + why));
+    }
+
+    private void acceptConnect(Command c) {
         log.trace("connect app ok, tcUrl={}, pageUrl={}, swfUrl={}, schema={}, vhost={}, port={}, app={}, args={}",
                 connect.tcUrl(), connect.pageUrl(), connect.swfUrl(), connect.url().schema(), vhost.name(),
                 connect.url().port(), connect.url().app(), connect.url().param());
@@ -239,6 +306,22 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (key == null) {
             return;
         }
+        ops.onStream(url);
+        String denied = ops.streamDenial(true);
+        if (denied != null) {
+            refuseStream(NetStatus.PUBLISH_DENIED, streamId, "publish " + key, denied);
+            return;
+        }
+        awaitHook(ops.gate(Hook.ON_PUBLISH), hookDenied -> {
+            if (hookDenied != null) {
+                refuseStream(NetStatus.PUBLISH_DENIED, streamId, "publish " + key, hookDenied);
+            } else {
+                startPublish(c, key, streamId);
+            }
+        });
+    }
+
+    private void startPublish(Command c, StreamKey key, int streamId) {
         source = server.sources().acquire(key, vhost.gopCache(), vhost.mixCorrect());
         if (!source.publish(this)) {
             log.warn("publish {} refused: stream is busy, published by {}", key, publisherCid(source));
@@ -248,6 +331,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             return;
         }
         publishing = true;
+        ops.join(ctx, key, type, this::kick, counters);
         publishStartNanos = System.nanoTime();
         lastMediaNanos = 0;
         log.trace("{} publish {} (type {}), tcUrl={}, param={}", type.label(), key, c.stringArg(1), connect.tcUrl(),
@@ -272,6 +356,22 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (key == null) {
             return;
         }
+        ops.onStream(url);
+        String denied = ops.streamDenial(false);
+        if (denied != null) {
+            refuseStream(NetStatus.PLAY_FAILED, streamId, "play " + key, denied);
+            return;
+        }
+        awaitHook(ops.gate(Hook.ON_PLAY), hookDenied -> {
+            if (hookDenied != null) {
+                refuseStream(NetStatus.PLAY_FAILED, streamId, "play " + key, hookDenied);
+            } else {
+                startPlay(c, key, streamId);
+            }
+        });
+    }
+
+    private void startPlay(Command c, StreamKey key, int streamId) {
         write(UserControl.streamBegin(streamId).toMessage(ctx.alloc()));
         send(Replies.status(NetStatus.PLAY_RESET, "Playing and resetting stream.", cid()), streamId);
         send(Replies.status(NetStatus.PLAY_START, "Started playing stream.", cid()), streamId);
@@ -282,6 +382,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         player = new RtmpPlayer(ctx.channel(), log, streamId, vhost.chunkSize(), vhost.mwLatencyMs(),
                 vhost.queueLengthSeconds(), vhost.atc() ? TimeJitter.Mode.OFF : jitterMode(vhost));
         source.attach(player);
+        ops.join(ctx, key, type, this::kick, counters);
         log.trace("play {} start={} duration={} reset={}, {}", key, c.arg(1), c.arg(2), c.arg(3),
                 source.publisher() == null ? "waiting for a publisher" : "publisher " + publisherCid(source));
     }
@@ -335,6 +436,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             return;
         }
         lastMediaNanos = System.nanoTime();
+        ops.onPublished(m);
         source.onMessage(new SharedMessage(m.typeId(), m.timestamp(), m.content()));
     }
 
@@ -357,13 +459,16 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             watchdog.cancel(false);
             watchdog = null;
         }
+        ops.leave(counters, player == null ? 0 : player.bytesSent());
         if (publishing) {
             publishing = false;
+            ops.notify(Hook.ON_UNPUBLISH);
             source.unpublish(this);
             log.trace("unpublish {} ({}), {} video and {} audio frames", source.key(), why,
                     source.stats().videoFrames(), source.stats().audioFrames());
         }
         if (player != null) {
+            ops.notify(Hook.ON_STOP);
             source.detach(player);
             player.close();
             log.trace("stop playing {} ({}), sent {} messages, dropped {}", source.key(), why,
@@ -378,10 +483,57 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
 
     private void onClosed() {
         stopStreaming("connection closed");
+        releasePending();
+        ops.notifyClose(ops.sentByPastPlayers(), decoder.bytesReceived());
         server.connections().decrementAndGet();
         EndReason reason = end != null ? end : EndReason.client("client closed the connection");
         log.log(reason.level(), "{} ({}), type={}, {} bytes in", reason.kind(), reason.message(), type.label(),
                 decoder.bytesReceived());
+    }
+
+    /**
+     * Pauses the session until {@code verdict} completes (null allows, else why not), then runs
+     * {@code then} with it on the event loop and replays the commands that arrived meanwhile.
+     */
+    private void awaitHook(CompletableFuture<String> verdict, Consumer<String> then) {
+        if (verdict.isDone() && !verdict.isCompletedExceptionally()) {
+            then.accept(verdict.join());
+            return;
+        }
+        waitingForHook = true;
+        ctx.channel().config().setAutoRead(false);
+        verdict.whenComplete((denied, error) -> ctx.executor().execute(() -> {
+            waitingForHook = false;
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            try {
+                then.accept(error != null ? "hook failed: " + error : denied);
+                while (!waitingForHook && !pending.isEmpty() && ctx.channel().isActive()) {
+                    handle(pending.poll());
+                }
+            } catch (RuntimeException e) {
+                exceptionCaught(ctx, e);
+            }
+            if (!waitingForHook) {
+                ctx.channel().config().setAutoRead(true);
+            }
+            ctx.flush();
+        }));
+    }
+
+    private void refuseStream(String code, int streamId, String what, String why) {
+        log.warn("{} refused: {}", what, why);
+        send(Replies.error(code, what + " refused", cid()), streamId);
+        closeWith(EndReason.server(what + " refused: " + why));
+    }
+
+    /** Frees the messages held while a hook decided, when the connection ends first. */
+    private void releasePending() {
+        RtmpMessage m;
+        while ((m = pending.poll()) != null) {
+            m.release();
+        }
     }
 
     /** The stream named by publish or play; on a bad name, the refusal is sent and null returned. */

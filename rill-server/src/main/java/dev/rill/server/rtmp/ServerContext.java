@@ -1,11 +1,16 @@
 package dev.rill.server.rtmp;
 
 import dev.rill.server.config.RillConfig;
+import dev.rill.server.hooks.HookCaller;
 import dev.rill.server.live.LiveSources;
+import dev.rill.server.stats.StatsRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** What every RTMP connection shares: the current config, the live sources, counters and ids. */
+/**
+ * What every RTMP connection shares: the current config, the live sources, statistics, the hook
+ * caller, counters and ids.
+ */
 public final class ServerContext {
     public static final String SERVER_NAME = "Rill";
 
@@ -14,11 +19,24 @@ public final class ServerContext {
     private final ConnectionIds ids = new ConnectionIds();
     private final AtomicInteger connections = new AtomicInteger();
     private final String version;
+    private final StatsRegistry stats;
+    private final HookCaller hooks;
 
-    public ServerContext(Supplier<RillConfig> config, LiveSources sources, String version) {
+    public ServerContext(Supplier<RillConfig> config, LiveSources sources, String version, StatsRegistry stats,
+                         HookCaller hooks) {
         this.config = config;
         this.sources = sources;
         this.version = version;
+        this.stats = stats;
+        this.hooks = hooks;
+    }
+
+    public StatsRegistry stats() {
+        return stats;
+    }
+
+    public HookCaller hooks() {
+        return hooks;
     }
 
     public RillConfig config() {

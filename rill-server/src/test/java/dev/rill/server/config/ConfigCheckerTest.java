@@ -103,9 +103,9 @@ class ConfigCheckerTest {
         RillConfig config = parse("""
                 listen 1935;
                 ff_log_dir ./objs;
-                http_api {
-                    enabled on;
-                    listen 1985;
+                stats {
+                    network 0;
+                    disk sda;
                     not_even_srs_knows_this on;
                 }
                 vhost a {
@@ -113,15 +113,15 @@ class ConfigCheckerTest {
                         enabled on;
                         hls_fragment 10;
                     }
-                    http_hooks { on_publish http://127.0.0.1:8085/api/v1/streams; }
+                    exec { enabled off; publish ./on_publish.sh; }
                     play { atc_auto on; mw_msgs 8; }
                     publish { parse_sps on; }
                 }
                 """);
         assertThat(config.warnings()).containsExactly(
                 "conf/x.conf:2: 'ff_log_dir' is an SRS directive Rill does not implement yet; ignored",
-                "conf/x.conf:3: 'http_api' is an SRS directive Rill does not implement yet; ignored",
-                "conf/x.conf:13: 'http_hooks' is an SRS directive Rill does not implement yet; ignored",
+                "conf/x.conf:3: 'stats' is an SRS directive Rill does not implement yet; ignored",
+                "conf/x.conf:13: 'exec' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:14: 'atc_auto' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:14: 'mw_msgs' is an SRS directive Rill does not implement yet; ignored",
                 "conf/x.conf:15: 'parse_sps' is an SRS directive Rill does not implement yet; ignored");
@@ -131,15 +131,15 @@ class ConfigCheckerTest {
     static Stream<Arguments> srsOnlyNames() {
         return Stream.of(
                 Arguments.of("root", "%s on;", new String[]{"ff_log_level", "srs_log_level_v2",
-                        "heartbeat", "stats", "http_stream", "stream_caster", "srt_server",
+                        "stats", "http_stream", "stream_caster", "srt_server",
                         "rtc_server", "utc_time", "work_dir", "asprocess", "empty_ip_ok", "grace_start_wait",
-                        "grace_final_wait", "force_grace_quit", "disable_daemon_for_docker",
+                        "force_grace_quit", "disable_daemon_for_docker",
                         "inotify_auto_reload", "auto_reload_for_docker", "tcmalloc_release_rate",
                         "query_latest_version", "first_wait_for_qlv", "threads", "circuit_breaker",
                         "exporter", "server_id", "in_docker", "pithy_print_ms"}),
                 Arguments.of("vhost", "vhost v { %s on; }", new String[]{
-                        "http_hooks", "hds", "dvr", "http_static", "exec", "ingest",
-                        "transcode", "security", "refer", "bandcheck", "dash", "rtc", "srt", "nack", "twcc"}),
+                        "hds", "dvr", "http_static", "exec", "ingest",
+                        "transcode", "bandcheck", "dash", "rtc", "srt", "nack", "twcc"}),
                 Arguments.of("vhost.play", "vhost v { play { %s on; } }", new String[]{"atc_auto",
                         "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames", "send_min_interval"}),
                 Arguments.of("vhost.publish", "vhost v { publish { %s on; } }", new String[]{

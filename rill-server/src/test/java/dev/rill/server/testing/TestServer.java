@@ -43,6 +43,11 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + http().getPort() + path;
     }
 
+    /** Where the HTTP listener named {@code name} ("HTTP API", ...) listens. */
+    public InetSocketAddress httpAddress(String name) {
+        return server.httpAddress(name);
+    }
+
     public RillServer server() {
         return server;
     }

@@ -1,0 +1,35 @@
+package dev.rill.server.config;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The root {@code http_api} block, SRS defaults filled in.
+ *
+ * @param enabled      {@code enabled}, default off
+ * @param listen       {@code listen}, default 1985 (all interfaces)
+ * @param crossdomain  {@code crossdomain}: CORS headers on every answer, default on
+ * @param rawApi       {@code raw_api.enabled}, default off
+ * @param allowReload  {@code raw_api.allow_reload}: {@code raw?rpc=reload} reloads, default off
+ * @param auth         {@code auth.enabled}: HTTP Basic on every path, default off
+ * @param username     {@code auth.username}, default empty
+ * @param password     {@code auth.password}, default empty
+ */
+public record HttpApiConfig(boolean enabled, InetSocketAddress listen, boolean crossdomain, boolean rawApi,
+                            boolean allowReload, boolean auth, String username, String password) {
+    public static final int DEFAULT_PORT = 1985;
+
+    static HttpApiConfig from(Directive root) {
+        Directive api = root.get("http_api");
+        Directive raw = api == null ? null : api.get("raw_api");
+        Directive auth = api == null ? null : api.get("auth");
+        return new HttpApiConfig(
+                Values.flag(api, "enabled", false),
+                ListenEndpoint.parse(Values.text(api, "listen", Integer.toString(DEFAULT_PORT))),
+                Values.flag(api, "crossdomain", true),
+                Values.flag(raw, "enabled", false),
+                Values.flag(raw, "allow_reload", false),
+                Values.flag(auth, "enabled", false),
+                Values.text(auth, "username", ""),
+                Values.text(auth, "password", ""));
+    }
+}
