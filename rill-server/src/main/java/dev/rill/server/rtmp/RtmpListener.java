@@ -24,6 +24,9 @@ public final class RtmpListener {
     /** Per-player socket backlog before it counts as slow and its queue takes over. */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024);
 
+    /** The pipeline name of the chunk encoder; a player writes pre-encoded chunks from its context. */
+    static final String CHUNK_ENCODER = "chunk-encoder";
+
     private final ServerContext server;
     private final ChunkLimits chunkLimits;
     private final AmfLimits amfLimits;
@@ -74,7 +77,7 @@ public final class RtmpListener {
         ChunkDecoder decoder = new ChunkDecoder(chunkLimits);
         ch.pipeline()
                 .addLast("handshake", new ServerHandshakeHandler())
-                .addLast("chunk-encoder", new ChunkEncoder())
+                .addLast(CHUNK_ENCODER, new ChunkEncoder())
                 .addLast("chunk-decoder", decoder)
                 .addLast("session", new RtmpSession(server, cid, amfLimits, decoder));
     }

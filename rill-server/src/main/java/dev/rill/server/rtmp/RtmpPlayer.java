@@ -12,19 +12,24 @@ import dev.rill.server.live.TimeJitter;
 import dev.rill.server.log.ContextLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import java.util.List;
 
 /**
  * An RTMP player as a consumer of a live source. Queueing and merged write come from
- * {@link QueuedConsumer}; per message this writes only its own first-chunk header (one header
- * buffer per batch, sliced) and a retained duplicate of the shared chunked body, so the batch goes
- * out as one gathering write.
+ * {@link QueuedConsumer}. A batch is one buffer of this player's first-chunk headers, with small
+ * bodies copied next to them, plus a retained duplicate of the shared chunked body for each larger
+ * message; it is written from the chunk encoder's context (straight to the socket's outbound
+ * buffer) and flushed once, so it goes out as one gathering write.
  */
 final class RtmpPlayer extends QueuedConsumer {
     private final int streamId;
     private final int chunkSize;
     private final TimeJitter jitter;
     private volatile boolean paused;
+    /** Bodies up to this size are copied into the batch buffer instead of shared by reference. */
+    static final int INLINE_BODY_LIMIT = 2048;
+
     private long bytesSent;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
@@ -71,35 +76,63 @@ final class RtmpPlayer extends QueuedConsumer {
 
     @Override
     protected void writeBatch(List<SharedMessage> batch) {
+        ChannelHandlerContext out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
         long[] timestamps = new long[batch.size()];
-        int headerBytes = 0;
+        int inlineBytes = 0;
         for (int i = 0; i < timestamps.length; i++) {
             SharedMessage m = batch.get(i);
             // Statuses the server queues (PublishNotify, UnpublishNotify) are not the publisher's
             // and must not set the base that zero and full jitter measure from.
             timestamps[i] = Command.isCommand(m.typeId()) ? m.timestamp() : jitter.correct(m.timestamp(), m.isAv());
-            headerBytes += ChunkWriter.firstHeaderSize(m.chunkStreamId(), timestamps[i]);
+            inlineBytes += ChunkWriter.firstHeaderSize(m.chunkStreamId(), timestamps[i]);
+            if (isInline(m)) {
+                inlineBytes += m.size();
+            }
         }
-        ByteBuf headers = channel.alloc().directBuffer(headerBytes);
+        ByteBuf inline = channel.alloc().directBuffer(inlineBytes);
+        int pending = 0;
         try {
             for (int i = 0; i < timestamps.length; i++) {
                 SharedMessage m = batch.get(i);
-                int start = headers.writerIndex();
-                ChunkWriter.writeFirstHeader(headers, m.chunkStreamId(), timestamps[i], m.size(), m.typeId(), streamId);
-                channel.write(headers.retainedSlice(start, headers.writerIndex() - start), channel.voidPromise());
-                ByteBuf body = m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]);
-                bytesSent += headers.writerIndex() - start + body.readableBytes();
-                channel.write(body, channel.voidPromise());
+                ChunkWriter.writeFirstHeader(inline, m.chunkStreamId(), timestamps[i], m.size(), m.typeId(), streamId);
+                if (isInline(m)) {
+                    inline.writeBytes(m.payload(), m.payload().readerIndex(), m.size());
+                } else {
+                    pending = writeInline(out, inline, pending);
+                    ByteBuf body = m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]);
+                    bytesSent += body.readableBytes();
+                    out.write(body, out.voidPromise());
+                }
                 m.release();
                 batch.set(i, null);
             }
+            writeInline(out, inline, pending);
         } finally {
-            headers.release();
+            inline.release();
             for (SharedMessage m : batch) {
                 if (m != null) {
                     m.release();
                 }
             }
         }
+    }
+
+    /**
+     * Small messages (audio, commands, small frames) that fit one chunk are copied next to their
+     * header: for a few hundred bytes a copy costs less than an iovec and a reference of their own.
+     * Larger bodies go out as retained slices of the one shared chunked body.
+     */
+    private boolean isInline(SharedMessage m) {
+        return m.size() <= INLINE_BODY_LIMIT && m.size() <= chunkSize;
+    }
+
+    /** Writes what {@code inline} gathered since {@code from}; returns the new start. */
+    private int writeInline(ChannelHandlerContext out, ByteBuf inline, int from) {
+        int to = inline.writerIndex();
+        if (to > from) {
+            bytesSent += to - from;
+            out.write(inline.retainedSlice(from, to - from), out.voidPromise());
+        }
+        return to;
     }
 }
