@@ -183,10 +183,15 @@ public final class RillServer implements AutoCloseable {
         return bound;
     }
 
-    /** Forward and edge: observes every source, so it starts before any client can connect. */
+    /**
+     * Forward, edge, token traverse and origin cluster: observes every source, so it starts before
+     * any client can connect.
+     */
     private void startCluster(boolean epoll) {
         cluster = new ClusterService(context, workers, epoll ? EpollSocketChannel.class : NioSocketChannel.class);
         context.sources().addObserver(cluster);
+        cluster.setAddresses(this::rtmpAddresses, () -> httpAddress("HTTP API"));
+        context.setCluster(cluster);
     }
 
     /** Forwarders and edge pulls; null before {@link #start()}. */

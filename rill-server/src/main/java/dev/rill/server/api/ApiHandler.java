@@ -7,6 +7,7 @@ import dev.rill.server.config.HttpApiConfig;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.config.VhostConfig;
 import dev.rill.server.log.ContextLog;
+import dev.rill.server.rtmp.ClusterRouting;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StatsRegistry;
 import dev.rill.server.stats.StreamStat;
@@ -30,12 +31,19 @@ final class ApiHandler {
     private final Supplier<RillConfig> config;
     private final IntSupplier connections;
     private final Runnable reload;
+    private final Supplier<ClusterRouting> cluster;
 
     ApiHandler(StatsRegistry stats, Supplier<RillConfig> config, IntSupplier connections, Runnable reload) {
+        this(stats, config, connections, reload, () -> ClusterRouting.NONE);
+    }
+
+    ApiHandler(StatsRegistry stats, Supplier<RillConfig> config, IntSupplier connections, Runnable reload,
+               Supplier<ClusterRouting> cluster) {
         this.stats = stats;
         this.config = config;
         this.connections = connections;
         this.reload = reload;
+        this.cluster = cluster;
     }
 
     ApiResponse handle(ApiRequest req, ContextLog log) {
@@ -71,6 +79,7 @@ final class ApiHandler {
             case "streams" -> streams(id, req);
             case "clients" -> clients(id, req);
             case "raw" -> noId(id, () -> raw(req, log));
+            case "clusters" -> noId(id, () -> clusters(req));
             default -> ApiResponse.text(404, "not found\n");
         };
     }
@@ -156,6 +165,25 @@ final class ApiHandler {
         return ApiResponse.json(envelope());
     }
 
+    /**
+     * SRS's origin-cluster query (SrsGoApiClusters): the query echoed and the origin that has the
+     * stream, which is this server when a client publishes it here, else null.
+     */
+    private ApiResponse clusters(ApiRequest req) {
+        ObjectNode o = ApiJson.F.objectNode().put("code", ApiCodes.SUCCESS);
+        ObjectNode data = o.putObject("data");
+        data.putObject("query").put("ip", req.param("ip")).put("vhost", req.param("vhost"))
+                .put("app", req.param("app")).put("stream", req.param("stream"));
+        ObjectNode origin = cluster.get().originOf(req.param("vhost"), req.param("app"), req.param("stream"),
+                req.param("coworker"));
+        if (origin == null) {
+            data.putNull("origin");
+        } else {
+            data.set("origin", origin);
+        }
+        return ApiResponse.json(o);
+    }
+
     /** SRS's raw API: {@code rpc=raw} shows its own settings, {@code rpc=reload} reloads. */
     private ApiResponse raw(ApiRequest req, ContextLog log) {
         HttpApiConfig api = config.get().httpApi();
@@ -216,6 +244,7 @@ final class ApiHandler {
         u.put("streams", "manage all streams or specified stream");
         u.put("clients", "manage all clients or specified client, default query top 10 clients");
         u.put("raw", "raw api for Rill, supports rpc=raw and rpc=reload");
+        u.put("clusters", "origin cluster: which origin has vhost/app/stream");
         return o;
     }
 

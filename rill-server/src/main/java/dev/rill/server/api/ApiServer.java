@@ -20,7 +20,8 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(ServerContext context, Runnable reload) {
         this.config = context::config;
-        this.handler = new ApiHandler(context.stats(), config, () -> context.connections().get(), reload);
+        this.handler = new ApiHandler(context.stats(), config, () -> context.connections().get(), reload,
+                context::cluster);
         this.metrics = new RillMetrics(context.stats(), context.hooks(), () -> context.connections().get());
     }
 

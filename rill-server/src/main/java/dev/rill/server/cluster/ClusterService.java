@@ -11,27 +11,36 @@ import dev.rill.server.live.SourceObserver;
 import dev.rill.server.live.StreamKey;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.ServerContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rill.codec.rtmp.url.RtmpUrl;
+import dev.rill.server.live.Publisher;
+import dev.rill.server.rtmp.ClusterRouting;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Scale-out per stream, as SRS's cluster: forwards every published stream to the vhost's
  * {@code forward} destinations; on an edge vhost ({@code cluster { mode remote; }}) starts one
  * {@link EdgeIngester} when a consumer arrives at a stream that has no publisher, and pushes a
  * stream published on the edge to the origins. Observes every source; its callbacks only start
- * or stop jobs on event loops.
+ * or stop jobs on event loops. As the sessions' {@link ClusterRouting}, runs an edge's
+ * {@link TokenTraverse} and an origin cluster's {@link OriginCluster} lookup, and answers
+ * {@code /api/v1/clusters} for the streams published here.
  */
-public final class ClusterService implements SourceObserver, AutoCloseable {
+public final class ClusterService implements SourceObserver, ClusterRouting, AutoCloseable {
     private static final ContextLog LOG = ContextLog.of(ClusterService.class, "main");
     private static final long CLOSE_WAIT_MS = 2000;
 
@@ -40,13 +49,63 @@ public final class ClusterService implements SourceObserver, AutoCloseable {
     private final Class<? extends SocketChannel> channelType;
     private final Map<LiveSource, List<Forwarder>> forwarders = new ConcurrentHashMap<>();
     private final Set<EdgeIngester> ingesters = ConcurrentHashMap.newKeySet();
+    private final TokenTraverse tokenTraverse;
+    private final OriginCluster originCluster = new OriginCluster();
+    private volatile Supplier<List<InetSocketAddress>> rtmpAddresses = List::of;
+    private volatile Supplier<InetSocketAddress> apiAddress = () -> null;
     private volatile boolean closed;
 
     public ClusterService(ServerContext server, EventLoopGroup loops, Class<? extends SocketChannel> channelType) {
         this.server = server;
         this.loops = loops;
         this.channelType = channelType;
-        warnUnimplemented(server.config());
+        this.tokenTraverse = new TokenTraverse(loops, channelType);
+        warnMisconfigured(server.config());
+    }
+
+    /** Where this server's RTMP and HTTP API listen, for the origin it names in /api/v1/clusters. */
+    public void setAddresses(Supplier<List<InetSocketAddress>> rtmp, Supplier<InetSocketAddress> api) {
+        this.rtmpAddresses = rtmp;
+        this.apiAddress = api;
+    }
+
+    @Override
+    public CompletableFuture<String> checkConnect(String vhost, String tcUrl, String app, ContextLog log) {
+        ClusterConfig cluster = server.config().cluster(vhost);
+        if (closed || !cluster.edge() || !cluster.tokenTraverse() || cluster.origins().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return tokenTraverse.check(cluster.origins(), tcUrl, app, log);
+    }
+
+    @Override
+    public CompletableFuture<PlayRoute> routePlay(StreamKey key, RtmpUrl url, ContextLog log) {
+        ClusterConfig cluster = server.config().cluster(key.vhost());
+        if (closed || cluster.edge() || !cluster.originCluster() || cluster.coworkers().isEmpty()
+                || hasPublisher(key)) {
+            return CompletableFuture.completedFuture(PlayRoute.HERE);
+        }
+        return originCluster.locate(cluster.coworkers(), key, url, log);
+    }
+
+    @Override
+    public ObjectNode originOf(String vhost, String app, String stream, String coworker) {
+        Optional<VhostConfig> v = server.config().resolveVhost(vhost);
+        List<InetSocketAddress> rtmp = rtmpAddresses.get();
+        if (v.isEmpty() || rtmp.isEmpty() || !hasPublisher(new StreamKey(v.get().name(), app, stream))) {
+            return null;
+        }
+        return OriginCluster.originObject(v.get().name(), rtmp.get(0), apiAddress.get(), coworker);
+    }
+
+    /** A client publishes {@code key} here (an edge's own pull does not count, as in SRS). */
+    private boolean hasPublisher(StreamKey key) {
+        LiveSource source = server.sources().find(key);
+        if (source == null) {
+            return false;
+        }
+        Publisher p = source.publisher();
+        return p != null && !(p instanceof EdgeIngester);
     }
 
     /** Edge pulls running now, for {@code key}: 0 or 1. */
@@ -147,6 +206,7 @@ public final class ClusterService implements SourceObserver, AutoCloseable {
         for (Future<?> f : pending) {
             f.awaitUninterruptibly(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
         }
+        originCluster.close();
     }
 
     private Forwarder newForwarder(String what, LiveSource source, VhostConfig vhost, List<HostPort> servers) {
@@ -164,7 +224,7 @@ public final class ClusterService implements SourceObserver, AutoCloseable {
         }
         LiveSources sources = server.sources();
         LiveSource source = sources.acquire(key, vhost.get().gopCache(), vhost.get().mixCorrect());
-        if (source.consumerCount() == 0 || source.publisher() != null) {
+        if (source.playerCount() == 0 || source.publisher() != null) {
             sources.release(source);
             return;
         }
@@ -191,15 +251,14 @@ public final class ClusterService implements SourceObserver, AutoCloseable {
         }
     }
 
-    private static void warnUnimplemented(RillConfig config) {
+    private static void warnMisconfigured(RillConfig config) {
         for (VhostConfig v : config.vhosts()) {
             ClusterConfig c = config.cluster(v.name());
-            if (c.tokenTraverse()) {
-                LOG.warn("vhost {}: token_traverse is read but not applied yet; the edge accepts clients itself",
-                        v.name());
+            if (c.tokenTraverse() && !c.edge()) {
+                LOG.warn("vhost {}: token_traverse applies to an edge (cluster mode remote) only", v.name());
             }
-            if (c.originCluster()) {
-                LOG.warn("vhost {}: origin_cluster is read but not applied yet; coworkers are not asked", v.name());
+            if (c.originCluster() && c.coworkers().isEmpty()) {
+                LOG.warn("vhost {}: origin_cluster is on without coworkers; no other origin is asked", v.name());
             }
             if (c.edge() && c.origins().isEmpty()) {
                 LOG.error("vhost {} is an edge (cluster mode remote) without an origin", v.name());

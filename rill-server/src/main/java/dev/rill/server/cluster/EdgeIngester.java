@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * one RTMP play from the origins, however many consumers the source has. When the upstream fails
  * or closes, the next origin is tried while this stays the publisher, so consumers stay connected
  * and see a gap; the new upstream's metadata and sequence headers then flow as usual. Stops
- * {@value #GRACE_MS} ms after the last consumer leaves. Runs on one event loop.
+ * {@value #GRACE_MS} ms after the last player leaves (an HLS segmenter does not count: it would
+ * keep the pull forever). Runs on one event loop.
  */
 final class EdgeIngester implements Publisher, UpstreamLink.Owner {
     /** How long a pull outlives its last consumer, so a player that reconnects finds it warm. */
@@ -128,7 +129,7 @@ final class EdgeIngester implements Publisher, UpstreamLink.Owner {
         if (stopped) {
             return;
         }
-        if (source.consumerCount() > 0) {
+        if (source.playerCount() > 0) {
             idleSinceNanos = 0;
             return;
         }
@@ -136,7 +137,7 @@ final class EdgeIngester implements Publisher, UpstreamLink.Owner {
         if (idleSinceNanos == 0) {
             idleSinceNanos = now;
         } else if (now - idleSinceNanos >= TimeUnit.MILLISECONDS.toNanos(GRACE_MS) && source.unpublishIfIdle(this)) {
-            stop("no consumer for " + GRACE_MS + " ms");
+            stop("no player for " + GRACE_MS + " ms");
         }
     }
 

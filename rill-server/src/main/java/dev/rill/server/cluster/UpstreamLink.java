@@ -14,6 +14,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,8 +27,10 @@ import java.util.concurrent.TimeUnit;
  * {@link Backoff}'s delay, or at once when the dropped connection had been up for
  * {@value #STABLE_MS} ms and there is another server to go to. A server that accepts TCP and then
  * does not start the stream (Play.Start or Publish.Start) within {@value #START_TIMEOUT_MS} ms is
- * dropped. Every attempt and failure is logged with the owner's cid. Runs on one event loop; host
- * names are resolved on a virtual thread.
+ * dropped. A server that answers with SRS's RTMP 302 (an error status with {@code ex.redirect2} or
+ * {@code ex.redirect}, sent by an origin cluster) is followed at once to the origin it names; one
+ * hop only, so two origins cannot bounce the link between them. Every attempt and failure is
+ * logged with the owner's cid. Runs on one event loop; host names are resolved on a virtual thread.
  */
 final class UpstreamLink {
     static final long START_TIMEOUT_MS = 5000;
@@ -61,6 +65,7 @@ final class UpstreamLink {
     private final Owner owner;
     private final Backoff backoff = new Backoff();
     private Attempt current;
+    private HostPort redirect;
     private ScheduledFuture<?> retry;
     private int index;
     private long attempts;
@@ -126,7 +131,9 @@ final class UpstreamLink {
         if (stopped) {
             return;
         }
-        HostPort target = servers.get(index % servers.size());
+        boolean redirected = redirect != null;
+        HostPort target = redirected ? redirect : servers.get(index % servers.size());
+        redirect = null;
         attempts++;
         log.trace("{} {}/{}: connecting to {} (attempt {})", what, app, stream, target, attempts);
         Thread.ofVirtual().start(() -> {
@@ -144,10 +151,34 @@ final class UpstreamLink {
                 if (resolved == null) {
                     retryAfterFailure(target, error, false);
                 } else if (!stopped) {
-                    current = new Attempt(target, resolved);
+                    current = new Attempt(target, resolved, redirected);
                 }
             });
         });
+    }
+
+    /**
+     * The origin an RTMP 302 names (SrsEdgeIngester reads {@code redirect2}, the stream URL, then
+     * {@code redirect}, the tcUrl), or null when {@code info} is no redirect or names no usable host.
+     */
+    static HostPort redirectTarget(AmfObject info) {
+        if (!"error".equals(info.getString("level")) || !(info.get("ex") instanceof AmfObject ex)) {
+            return null;
+        }
+        String url = ex.getString("redirect2") != null ? ex.getString("redirect2") : ex.getString("redirect");
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            if (!"rtmp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                return null;
+            }
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+            return new HostPort(host, uri.getPort() < 0 ? HostPort.DEFAULT_PORT : uri.getPort());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void retryAfterFailure(HostPort target, String why, boolean wasStable) {
@@ -180,11 +211,14 @@ final class UpstreamLink {
         private final HostPort target;
         private final RtmpClientConnector.Connection connection;
         private final ScheduledFuture<?> startTimer;
+        private final boolean redirected;
+        private HostPort redirectTo;
         private String failure;
         private long upSinceNanos;
 
-        Attempt(HostPort target, InetSocketAddress address) {
+        Attempt(HostPort target, InetSocketAddress address, boolean redirected) {
             this.target = target;
+            this.redirected = redirected;
             String tcUrl = "rtmp://" + (tcUrlHost != null ? tcUrlHost : target.host()) + ":" + target.port() + "/" + app;
             this.connection = connector.connect(address, tcUrl, app, stream, mode, this);
             Channel channel = connection.connectFuture().channel();
@@ -222,6 +256,11 @@ final class UpstreamLink {
         @Override
         public void onStatus(String code, AmfObject info) {
             log.verbose("{} {}/{}: {} says {}", what, app, stream, target, code);
+            HostPort to = redirectTarget(info);
+            if (to != null) {
+                redirectTo = to;
+                failure = redirected ? "redirected again, to " + to + " (one redirect is followed)" : "redirected to " + to;
+            }
         }
 
         @Override
@@ -231,7 +270,9 @@ final class UpstreamLink {
 
         @Override
         public void onRefused(String code, String description) {
-            failure = "refused with " + code + " (" + description + ")";
+            if (redirectTo == null) {
+                failure = "refused with " + code + " (" + description + ")";
+            }
         }
 
         @Override
@@ -260,6 +301,12 @@ final class UpstreamLink {
             boolean wasUp = upSinceNanos != 0;
             if (wasUp) {
                 owner.onDown();
+            }
+            if (redirectTo != null && !redirected && !stopped) {
+                log.trace("{} {}/{}: {} redirects to {}", what, app, stream, target, redirectTo);
+                redirect = redirectTo;
+                attempt();
+                return;
             }
             boolean stable = wasUp && System.nanoTime() - upSinceNanos >= TimeUnit.MILLISECONDS.toNanos(STABLE_MS);
             retryAfterFailure(target, failure != null ? failure : "closed by the server", stable);

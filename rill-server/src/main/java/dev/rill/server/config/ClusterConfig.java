@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param edge           {@code mode remote}; default local
  * @param origins        {@code origin HOST[:PORT] ...}, the edge's upstreams in order
- * @param tokenTraverse  {@code token_traverse}, default off (read; the origin check is not done yet)
+ * @param tokenTraverse  {@code token_traverse}, default off: the origin accepts each client first
  * @param upstreamVhost  {@code vhost}: the vhost asked of the origin; default this vhost's name
- * @param originCluster  {@code origin_cluster}, default off (read; coworker lookup is not done yet)
+ * @param originCluster  {@code origin_cluster}, default off: missing streams are looked up at the coworkers
  * @param coworkers      {@code coworkers HOST:PORT ...}, the other origins' HTTP APIs
  */
 public record ClusterConfig(boolean edge, List<HostPort> origins, boolean tokenTraverse, String upstreamVhost,

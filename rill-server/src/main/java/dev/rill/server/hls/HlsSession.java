@@ -76,6 +76,11 @@ final class HlsSession implements LiveConsumer {
     }
 
     @Override
+    public boolean isPlayer() {
+        return false;
+    }
+
+    @Override
     public void onPublish(StreamKey key) {
         // The service attaches a new session per publisher; this one never outlives its publisher.
     }

@@ -16,4 +16,12 @@ public interface LiveConsumer {
     void onUnpublish(StreamKey key);
 
     String cid();
+
+    /**
+     * Whether this consumer is someone watching (RTMP, HTTP-FLV) rather than something the server
+     * runs for the stream (an HLS segmenter): only players keep an edge pulling a stream.
+     */
+    default boolean isPlayer() {
+        return true;
+    }
 }

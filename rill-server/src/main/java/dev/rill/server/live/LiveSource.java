@@ -65,6 +65,17 @@ public final class LiveSource {
         return consumers.size();
     }
 
+    /** Consumers that are players ({@link LiveConsumer#isPlayer()}), not server-side outputs. */
+    public synchronized int playerCount() {
+        int n = 0;
+        for (LiveConsumer c : consumers) {
+            if (c.isPlayer()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Claims the source for {@code p}; false when another publisher holds it. */
     public synchronized boolean publish(Publisher p) {
         if (publisher != null) {
@@ -145,11 +156,11 @@ public final class LiveSource {
     }
 
     /**
-     * Releases the source if {@code p} holds it and no consumer is attached, in one step, so a
-     * consumer attaching meanwhile either keeps the publisher or finds none; true when released.
+     * Releases the source if {@code p} holds it and no player is attached, in one step, so a
+     * player attaching meanwhile either keeps the publisher or finds none; true when released.
      */
     public synchronized boolean unpublishIfIdle(Publisher p) {
-        if (publisher != p || !consumers.isEmpty()) {
+        if (publisher != p || playerCount() > 0) {
             return false;
         }
         unpublish(p);

@@ -29,6 +29,21 @@ final class Replies {
                 NetStatus.info(NetStatus.LEVEL_ERROR, NetStatus.CONNECT_REJECTED, description));
     }
 
+    /**
+     * SRS's RTMP 302 (SrsRtmpServer::redirect): an error onStatus NetConnection.Connect.Rejected
+     * whose {@code ex} names the origin that has the stream, as a tcUrl ({@code redirect}) and as
+     * the full stream URL ({@code redirect2}).
+     */
+    static Command redirect(String url) {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        String tcUrl = path.substring(0, path.lastIndexOf('/'));
+        AmfObject ex = AmfObject.of("code", 302.0, "redirect", tcUrl, "redirect2", url);
+        AmfObject info = AmfObject.of("level", NetStatus.LEVEL_ERROR, "code", NetStatus.CONNECT_REJECTED,
+                "description", "RTMP 302 Redirect", "ex", ex);
+        return Command.of("onStatus", 0, null, info);
+    }
+
     static Command onBwDone() {
         return Command.of("onBWDone", 0, null);
     }

@@ -33,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.event.Level;
 
 /**
@@ -256,12 +257,19 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             refuseConnect(c, denied);
             return;
         }
-        awaitHook(ops.gate(Hook.ON_CONNECT), hookDenied -> {
-            if (hookDenied != null) {
-                refuseConnect(c, hookDenied);
-            } else {
-                acceptConnect(c);
+        // token_traverse: an edge asks its origin before its own on_connect hooks, as SRS's check_vhost.
+        awaitHook(server.cluster().checkConnect(vhost.name(), connect.tcUrl(), connect.url().app(), log), originDenied -> {
+            if (originDenied != null) {
+                refuseConnect(c, originDenied);
+                return;
             }
+            awaitHook(ops.gate(Hook.ON_CONNECT), hookDenied -> {
+                if (hookDenied != null) {
+                    refuseConnect(c, hookDenied);
+                } else {
+                    acceptConnect(c);
+                }
+            });
         });
     }
 
@@ -365,9 +373,20 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         awaitHook(ops.gate(Hook.ON_PLAY), hookDenied -> {
             if (hookDenied != null) {
                 refuseStream(NetStatus.PLAY_FAILED, streamId, "play " + key, hookDenied);
-            } else {
-                startPlay(c, key, streamId);
+                return;
             }
+            await(server.cluster().routePlay(key, url, log), e -> ClusterRouting.PlayRoute.refuse("origin lookup failed: " + e),
+                    route -> {
+                        if (route.redirectUrl() != null) {
+                            log.trace("play {}: redirected to {} (origin cluster)", key, route.redirectUrl());
+                            send(Replies.redirect(route.redirectUrl()), 0);
+                            closeWith(EndReason.server("play " + key + " redirected to " + route.redirectUrl()));
+                        } else if (route.refusal() != null) {
+                            refuseStream(NetStatus.PLAY_STREAM_NOT_FOUND, streamId, "play " + key, route.refusal());
+                        } else {
+                            startPlay(c, key, streamId);
+                        }
+                    });
         });
     }
 
@@ -496,19 +515,24 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
      * {@code then} with it on the event loop and replays the commands that arrived meanwhile.
      */
     private void awaitHook(CompletableFuture<String> verdict, Consumer<String> then) {
-        if (verdict.isDone() && !verdict.isCompletedExceptionally()) {
-            then.accept(verdict.join());
+        await(verdict, error -> "hook failed: " + error, then);
+    }
+
+    /** As {@link #awaitHook} for any answer; a failed future becomes {@code onError}'s answer. */
+    private <T> void await(CompletableFuture<T> answer, Function<Throwable, T> onError, Consumer<T> then) {
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            then.accept(answer.join());
             return;
         }
         waitingForHook = true;
         ctx.channel().config().setAutoRead(false);
-        verdict.whenComplete((denied, error) -> ctx.executor().execute(() -> {
+        answer.whenComplete((value, error) -> ctx.executor().execute(() -> {
             waitingForHook = false;
             if (!ctx.channel().isActive()) {
                 return;
             }
             try {
-                then.accept(error != null ? "hook failed: " + error : denied);
+                then.accept(error != null ? onError.apply(error) : value);
                 while (!waitingForHook && !pending.isEmpty() && ctx.channel().isActive()) {
                     handle(pending.poll());
                 }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * What every RTMP connection shares: the current config, the live sources, statistics, the hook
- * caller, counters and ids.
+ * caller, the cluster's routing, counters and ids.
  */
 public final class ServerContext {
     public static final String SERVER_NAME = "Rill";
@@ -21,6 +21,7 @@ public final class ServerContext {
     private final String version;
     private final StatsRegistry stats;
     private final HookCaller hooks;
+    private volatile ClusterRouting cluster = ClusterRouting.NONE;
 
     public ServerContext(Supplier<RillConfig> config, LiveSources sources, String version, StatsRegistry stats,
                          HookCaller hooks) {
@@ -37,6 +38,15 @@ public final class ServerContext {
 
     public HookCaller hooks() {
         return hooks;
+    }
+
+    /** The cluster's token traverse and origin lookup; {@link ClusterRouting#NONE} until set. */
+    public ClusterRouting cluster() {
+        return cluster;
+    }
+
+    public void setCluster(ClusterRouting cluster) {
+        this.cluster = cluster;
     }
 
     public RillConfig config() {

@@ -25,7 +25,8 @@ import io.netty.util.ReferenceCountUtil;
  * the pipeline (client handshake, chunk decoder, chunk encoder, this).
  */
 public final class RtmpClientHandler extends ChannelInboundHandlerAdapter {
-    public enum Mode { PLAY, PUBLISH }
+    /** PLAY and PUBLISH open a stream; CONNECT stops at the connect answer (an edge's token check). */
+    public enum Mode { PLAY, PUBLISH, CONNECT }
 
     private static final double TID_CONNECT = 1;
     private static final double TID_RELEASE = 2;
@@ -158,6 +159,11 @@ public final class RtmpClientHandler extends ChannelInboundHandlerAdapter {
 
     private void onResult(Command c) {
         if (c.transactionId() == TID_CONNECT) {
+            if (mode == Mode.CONNECT) {
+                started = true;
+                listener.onStarted(this);
+                return;
+            }
             if (mode == Mode.PUBLISH) {
                 send(Command.of("releaseStream", TID_RELEASE, null, streamName), 0);
                 send(Command.of("FCPublish", TID_FCPUBLISH, null, streamName), 0);

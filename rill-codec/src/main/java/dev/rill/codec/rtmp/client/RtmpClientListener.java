@@ -5,7 +5,10 @@ import dev.rill.codec.rtmp.RtmpMessage;
 
 /** What an {@link RtmpClientHandler} reports; every method runs on the connection's event loop. */
 public interface RtmpClientListener {
-    /** Publishing or playing has started (NetStream.Publish.Start or NetStream.Play.Start). */
+    /**
+     * Publishing or playing has started (NetStream.Publish.Start or NetStream.Play.Start); in
+     * {@link RtmpClientHandler.Mode#CONNECT}, the server accepted the connect.
+     */
     default void onStarted(RtmpClientHandler client) {
     }
 
