@@ -1,6 +1,6 @@
-// Rill's player page: HTTP-FLV and WebSocket-FLV through mpegts.js, HLS through hls.js (or the
-// browser's own HLS). The URL comes from the text box, from ?url=..., or from the live stream list
-// (streams.json). window.rillPlayer exposes the state for tests.
+// Rill's player page: HTTP-FLV, WebSocket-FLV, HTTP-TS and WebSocket-TS through mpegts.js, HLS
+// through hls.js (or the browser's own HLS). The URL comes from the text box, from ?url=..., or
+// from the live stream list (streams.json). window.rillPlayer exposes the state for tests.
 (function () {
   'use strict';
   var video = document.getElementById('video');
@@ -24,6 +24,9 @@
     if (/\.flv$/i.test(path)) {
       return /^wss?:/i.test(url) ? 'ws-flv' : 'http-flv';
     }
+    if (/\.ts$/i.test(path)) {
+      return /^wss?:/i.test(url) ? 'ws-ts' : 'http-ts';
+    }
     return null;
   }
 
@@ -44,11 +47,11 @@
     setStatus('error: ' + state.error);
   }
 
-  function playFlv(url) {
+  function playMpegts(url, type) {
     if (!window.mpegts || !mpegts.isSupported()) {
-      return fail('this browser cannot play FLV (no Media Source Extensions)');
+      return fail('this browser cannot play ' + type + ' (no Media Source Extensions)');
     }
-    var player = mpegts.createPlayer({ type: 'flv', isLive: true, url: url },
+    var player = mpegts.createPlayer({ type: type, isLive: true, url: url },
       { enableStashBuffer: false, liveBufferLatencyChasing: true });
     player.on(mpegts.Events.ERROR, function (type, detail) { fail(type + ' ' + detail); });
     player.attachMediaElement(video);
@@ -80,7 +83,7 @@
     url = url.trim();
     var kind = kindOf(url);
     if (!kind) {
-      return fail('not a stream URL (.flv or .m3u8): ' + url);
+      return fail('not a stream URL (.flv, .ts or .m3u8): ' + url);
     }
     state.url = url;
     state.kind = kind;
@@ -90,7 +93,7 @@
     if (kind === 'hls') {
       playHls(url);
     } else {
-      playFlv(url);
+      playMpegts(url, /-ts$/.test(kind) ? 'mpegts' : 'flv');
     }
     var started = video.play();
     if (started && started.catch) {

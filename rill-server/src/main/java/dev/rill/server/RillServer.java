@@ -5,8 +5,8 @@ import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.server.api.ApiServer;
 import dev.rill.server.api.Heartbeat;
 import dev.rill.server.cluster.ClusterService;
+import dev.rill.server.config.HlsConfig;
 import dev.rill.server.config.HttpApiConfig;
-import dev.rill.server.config.HttpRemuxConfig;
 import dev.rill.server.config.HttpServerConfig;
 import dev.rill.server.config.LogTank;
 import dev.rill.server.config.RillConfig;
@@ -123,18 +123,21 @@ public final class RillServer implements AutoCloseable {
 
     /**
      * The {@code http_server}: live HTTP streams at the vhosts' {@code http_remux} mounts, the
-     * player page, then the static files of {@code dir}. Routes are tried in that order.
+     * player page, then the static files of {@code dir} (HLS too, when {@code hls_path} lies inside
+     * it, as in SRS). Routes are tried in that order.
      */
     private void startHttpServer() throws InterruptedException {
         HttpServerConfig http = config.httpServer();
         if (!http.enabled()) {
             return;
         }
+        Path httpDir = http.dir().toAbsolutePath().normalize();
         for (VhostConfig vhost : config.vhosts()) {
-            HttpRemuxConfig remux = config.httpRemux(vhost.name());
-            if (remux.enabled() && remux.mount().endsWith(".ts")) {
-                LOG.warn("vhost {}: http_remux mount {} asks for HTTP-TS, which Rill does not stream yet; "
-                        + "requests to it get 404", vhost.name(), remux.mount());
+            HlsConfig hlsConfig = config.hls(vhost.name());
+            Path hlsPath = hlsConfig.path().toAbsolutePath().normalize();
+            if (hlsConfig.enabled() && !hlsPath.startsWith(httpDir)) {
+                LOG.warn("vhost {}: hls_path {} is outside http_server's dir {}: its HLS is not served over HTTP",
+                        vhost.name(), hlsPath, httpDir);
             }
         }
         ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
@@ -144,8 +147,7 @@ public final class RillServer implements AutoCloseable {
                 new PlayerPageRoute(context, http.crossdomain(), blocking),
                 new StaticFileRoute("/", http.dir(), http.crossdomain(), blocking));
         bindHttp(HTTP_SERVER, http.listen(), routes);
-        LOG.trace("HTTP server: static files from {}, player page at {}", http.dir().toAbsolutePath().normalize(),
-                PlayerPageRoute.PREFIX);
+        LOG.trace("HTTP server: static files from {}, player page at {}", httpDir, PlayerPageRoute.PREFIX);
     }
 
     /** The HTTP API with /metrics when {@code http_api} is on, and the heartbeat. */

@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Reads HLS output for tests: the playlist's entries and ffprobe's view of each segment. */
-final class HlsProbe {
+public final class HlsProbe {
     /** One playlist entry. */
-    record Entry(double duration, String uri, boolean discontinuity) {
+    public record Entry(double duration, String uri, boolean discontinuity) {
     }
 
     /** ffprobe's view of one stream of a segment, times in seconds. */
-    record StreamInfo(String codec, double start, double duration) {
+    public record StreamInfo(String codec, double start, double duration) {
     }
 
     private HlsProbe() {
     }
 
-    static List<Entry> entries(Path m3u8) throws IOException {
+    public static List<Entry> entries(Path m3u8) throws IOException {
         List<Entry> out = new ArrayList<>();
         boolean discontinuity = false;
         double duration = -1;
@@ -46,7 +46,7 @@ final class HlsProbe {
     }
 
     /** The streams of {@code file} in order: codec name, start time, duration. */
-    static List<StreamInfo> streams(Path file) throws IOException, InterruptedException {
+    public static List<StreamInfo> streams(Path file) throws IOException, InterruptedException {
         JsonNode root = new ObjectMapper().readTree(run(Ffmpeg.ffprobe(), "-v", "error", "-show_entries",
                 "stream=codec_name,start_time,duration", "-of", "json", file.toString()));
         List<StreamInfo> out = new ArrayList<>();
@@ -63,7 +63,7 @@ final class HlsProbe {
     }
 
     /** The MD5 of each decoded video frame, in order (ffmpeg's framemd5 muxer). */
-    static List<String> videoFrameMd5s(Path input, String... inputOptions) throws IOException, InterruptedException {
+    public static List<String> videoFrameMd5s(Path input, String... inputOptions) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Ffmpeg.ffmpeg(), "-v", "error", "-nostdin"));
         cmd.addAll(List.of(inputOptions));
         cmd.addAll(List.of("-i", input.toString(), "-map", "0:v", "-f", "framemd5", "-"));

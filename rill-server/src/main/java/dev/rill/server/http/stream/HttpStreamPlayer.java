@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A player of a live stream over HTTP (FLV, ADTS AAC, MP3) or WebSocket: queueing, merged write and
- * slow-player shrinking as an RTMP player ({@link QueuedConsumer}); each batch is encoded into one
- * composite buffer (shared payloads, new headers only) written as one chunk or frame. When the
+ * A player of a live stream over HTTP (FLV, MPEG-TS, ADTS AAC, MP3) or WebSocket: queueing, merged
+ * write and slow-player shrinking as an RTMP player ({@link QueuedConsumer}); each batch is encoded
+ * into one composite buffer (shared payloads, or muxed MPEG-TS) written as one chunk or frame. When the
  * publisher leaves, what was queued is written and the stream ends cleanly, as SRS 3 ends its
  * HTTP stream on unpublish. Audio-only formats start with at most {@code fast_cache} seconds of
  * the audio the source had cached, as SRS's fast cache gives them.
@@ -37,7 +37,7 @@ final class HttpStreamPlayer extends QueuedConsumer {
                      double queueLengthSeconds, TimeJitter.Mode jitterMode, double fastCacheSeconds) {
         super(channel, log, mergeDelayMs, queueLengthSeconds);
         this.sink = sink;
-        this.encoder = StreamEncoder.of(format);
+        this.encoder = StreamEncoder.of(format, log);
         this.jitter = new TimeJitter(jitterMode);
         this.audioOnly = format.audioOnly();
         this.fastCacheMs = Math.round(fastCacheSeconds * 1000);
@@ -129,7 +129,25 @@ final class HttpStreamPlayer extends QueuedConsumer {
         if (!tail.isEmpty()) {
             writeBatch(tail);
         }
+        writeEnd();
         sink.end(channel);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        encoder.close();
+    }
+
+    private void writeEnd() {
+        CompositeByteBuf out = channel.alloc().compositeDirectBuffer(2);
+        encoder.end(out);
+        if (out.isReadable()) {
+            bytesSent += out.readableBytes();
+            sink.write(channel, out);
+        } else {
+            out.release();
+        }
     }
 
     @Override

@@ -27,13 +27,18 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 
 /**
- * Live streams over HTTP at the vhosts' {@code http_remux} mounts: {@code GET} streams FLV (or ADTS
- * AAC, MP3) as a chunked response; the same path with a WebSocket upgrade streams the same bytes as
- * binary frames (WebSocket-FLV). As SRS 3 (whose HTTP stream mux mounts every stream a mount
- * template fits, publisher or not), a request that fits a mount plays that stream and waits for its
- * publisher; a path no mount fits falls through to the next route (404 in the end). The response
- * ends cleanly when the publisher leaves, as SRS 3 ends it on unpublish. {@code .ts} mounts are
- * not served by this route.
+ * Live streams over HTTP at the vhosts' {@code http_remux} mounts: {@code GET} streams FLV (or
+ * MPEG-TS, ADTS AAC, MP3) as a chunked response; the same path with a WebSocket upgrade streams the
+ * same bytes as binary frames (WebSocket-FLV, or MPEG-TS as mpegts.js also reads it). As SRS 3
+ * (whose HTTP stream mux mounts every stream a mount template fits, publisher or not), a request
+ * that fits a mount plays that stream and waits for its publisher; a path no mount fits falls
+ * through to the next route (404 in the end). The response ends cleanly when the publisher leaves,
+ * as SRS 3 ends it on unpublish.
+ *
+ * <p>A {@code .ts} path is taken only while its stream is published, as SRS 3 mounts a stream's
+ * HTTP-TS when it is published: HLS segments share the extension and the directory
+ * ({@code /live/cam-12.ts} fits {@code [app]/[stream].ts}), so any other {@code .ts} path falls
+ * through to the static files.
  */
 public final class LiveStreamRoute implements HttpRoute {
     /** Largest WebSocket frame a player may send (it has nothing to send but control frames). */
@@ -102,7 +107,20 @@ public final class LiveStreamRoute implements HttpRoute {
             mounts = m;
         }
         Mounts.Found found = m.find(host(req), new QueryStringDecoder(req.uri()).path());
-        return found == null || found.mount().format() == StreamFormat.TS ? null : found;
+        if (found != null && found.mount().format() == StreamFormat.TS && !published(config, found)) {
+            return null;
+        }
+        return found;
+    }
+
+    private boolean published(RillConfig config, Mounts.Found found) {
+        VhostConfig vhost = config.vhost(found.mount().vhost()).orElse(null);
+        if (vhost == null) {
+            return false;
+        }
+        StreamKey key = new StreamKey(vhost.name(), found.match().app(), found.match().stream());
+        LiveSource source = context.sources().find(key);
+        return source != null && source.publisher() != null;
     }
 
     private HttpResponse streamResponse(FullHttpRequest req, StreamFormat format) {

@@ -1,6 +1,7 @@
 package dev.rill.server.http.stream;
 
 import dev.rill.server.live.SharedMessage;
+import dev.rill.server.log.ContextLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
@@ -16,12 +17,20 @@ interface StreamEncoder {
      */
     void encode(SharedMessage msg, long timestamp, CompositeByteBuf out);
 
-    static StreamEncoder of(StreamFormat format) {
+    /** Appends what the format still holds back (MPEG-TS gathers audio) when the stream ends. */
+    default void end(CompositeByteBuf out) {
+    }
+
+    /** Frees what the encoder holds; called once, on the player's event loop, when the connection closed. */
+    default void close() {
+    }
+
+    static StreamEncoder of(StreamFormat format, ContextLog log) {
         return switch (format) {
             case FLV -> new FlvStreamEncoder();
             case AAC -> new AacStreamEncoder();
             case MP3 -> new Mp3StreamEncoder();
-            case TS -> throw new IllegalArgumentException("no MPEG-TS stream encoder");
+            case TS -> new TsStreamEncoder(log);
         };
     }
 }

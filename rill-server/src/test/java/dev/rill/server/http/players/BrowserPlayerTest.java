@@ -23,36 +23,39 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A real browser (headless Chromium) opens Rill's player page, served by Rill with its own copies
- * of mpegts.js and hls.js, and plays a stream ffmpeg publishes over HTTP-FLV and WebSocket-FLV,
- * and an HLS playlist ffmpeg wrote into the static dir; video frames are decoded and play time
- * advances.
+ * of mpegts.js and hls.js, and plays a stream ffmpeg publishes over HTTP-FLV, WebSocket-FLV and
+ * Rill's own HLS (1-second fragments written into the HTTP dir), and another stream, on a vhost
+ * with an HTTP-TS mount, over WebSocket-TS; video frames are decoded and play time advances.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BrowserPlayerTest {
+    private static final String TS_VHOST = "ts.rill";
     private Path tmp;
     private TestServer server;
     private Process publisher;
+    private Process tsPublisher;
     private ChromeDriver browser;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         tmp = dir;
-        Path html = tmp.resolve("html");
-        Files.createDirectories(html.resolve("vod"));
-        Ffmpeg.run(tmp.resolve("hls.log"), 60, "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "8",
-                "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                "-f", "hls", "-hls_time", "2", "-hls_list_size", "0", "-hls_playlist_type", "vod",
-                html.resolve("vod/index.m3u8").toString());
-        server = TestServer.start("http_server { enabled on; listen 127.0.0.1:0; dir " + html + "; }",
-                "http_remux { enabled on; mount [vhost]/[app]/[stream].flv; }");
-        publisher = Ffmpeg.start(tmp.resolve("publish.log"), "-re",
+        Path html = Files.createDirectories(tmp.resolve("html"));
+        server = TestServer.start("http_server { enabled on; listen 127.0.0.1:0; dir " + html + "; }\n"
+                        + "vhost " + TS_VHOST + " { http_remux { enabled on; mount /[app]/[stream].ts; } }",
+                "http_remux { enabled on; mount [vhost]/[app]/[stream].flv; }\n"
+                        + "hls { enabled on; hls_fragment 1; hls_path " + html + "; }");
+        publisher = publish("publish.log", server.url("live", "cam"));
+        tsPublisher = publish("publish-ts.log", server.url("live?vhost=" + TS_VHOST, "tscam"));
+        browser = HeadlessChromium.start(tmp);
+    }
+
+    private Process publish(String log, String rtmpUrl) throws Exception {
+        return Ffmpeg.start(tmp.resolve(log), "-re",
                 "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "90",
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-f", "flv", server.url("live", "cam"));
-        browser = HeadlessChromium.start(tmp);
+                "-c:a", "aac", "-f", "flv", rtmpUrl);
     }
 
     @AfterAll
@@ -60,8 +63,10 @@ class BrowserPlayerTest {
         if (browser != null) {
             browser.quit();
         }
-        if (publisher != null) {
-            publisher.destroyForcibly();
+        for (Process p : new Process[]{publisher, tsPublisher}) {
+            if (p != null) {
+                p.destroyForcibly();
+            }
         }
         if (server != null) {
             server.close();
@@ -79,8 +84,13 @@ class BrowserPlayerTest {
     }
 
     @Test
-    void playsHls() {
-        assertPlays(server.httpUrl("/vod/index.m3u8"));
+    void playsRillsOwnHls() {
+        assertPlays(server.httpUrl("/live/cam.m3u8"));
+    }
+
+    @Test
+    void playsWebSocketTs() {
+        assertPlays(server.httpUrl("/live/tscam.ts").replace("http:", "ws:"));
     }
 
     @Test
