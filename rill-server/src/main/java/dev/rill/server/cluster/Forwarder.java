@@ -5,6 +5,7 @@ import dev.rill.server.config.HostPort;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.config.VhostConfig;
 import dev.rill.server.live.ConsumerQueue;
+import dev.rill.server.live.DropReport;
 import dev.rill.server.live.LiveConsumer;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.SharedMessage;
@@ -27,10 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * event loop, so a slow or dead destination never holds up the publisher or anyone else.
  */
 final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
-    private static final long DROP_LOG_INTERVAL_MS = 5000;
 
     private final LiveSource source;
     private final ContextLog log;
+    private final DropReport drops;
     private final EventLoop loop;
     private final UpstreamLink link;
     private final double queueLengthSeconds;
@@ -41,8 +42,6 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
     private RtmpClientHandler client;
     private Channel channel;
     private TimeJitter jitter;
-    private long droppedSinceLog;
-    private long lastDropLogMillis;
     private long messagesSent;
 
     /** {@code what} names the job in logs: "forward" or "edge publish". */
@@ -50,6 +49,7 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
               Class<? extends SocketChannel> channelType) {
         this.source = source;
         this.log = ContextLog.of(Forwarder.class, cid);
+        this.drops = new DropReport(log, "destination");
         this.loop = loop;
         this.queueLengthSeconds = vhost.queueLengthSeconds();
         this.jitterMode = vhost.atc() ? TimeJitter.Mode.OFF : TimeJitter.Mode.valueOf(vhost.timeJitter().name());
@@ -115,7 +115,7 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
         }
         int dropped = q.offer(msg);
         if (dropped > 0) {
-            noteDropped(dropped);
+            drops.add(dropped);
         }
         if (dropped >= 0) {
             scheduleDrain();
@@ -176,17 +176,4 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
         channel.flush();
     }
 
-    private void noteDropped(int dropped) {
-        long now = System.currentTimeMillis();
-        synchronized (this) {
-            droppedSinceLog += dropped;
-            if (now - lastDropLogMillis < DROP_LOG_INTERVAL_MS) {
-                return;
-            }
-            lastDropLogMillis = now;
-            log.warn("destination too slow: queue over its length, dropped {} messages (shrunk to the last keyframe)",
-                    droppedSinceLog);
-            droppedSinceLog = 0;
-        }
-    }
 }

@@ -16,16 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #onWritable()}; meanwhile its queue is shrunk at {@code queue_length}, touching nobody else.
  */
 public abstract class QueuedConsumer implements LiveConsumer {
-    private static final long DROP_LOG_INTERVAL_MS = 5000;
 
     protected final Channel channel;
     protected final ContextLog log;
+    private final DropReport drops;
     private final long mergeDelayMs;
     private final ConsumerQueue queue;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<SharedMessage> batch = new ArrayList<>();
-    private long droppedSinceLog;
-    private long lastDropLogMillis;
     private long messagesSent;
     /** Set once the first batch is written: a new player's first batch (the GOP) goes out at once. */
     private volatile boolean started;
@@ -33,6 +31,7 @@ public abstract class QueuedConsumer implements LiveConsumer {
     protected QueuedConsumer(Channel channel, ContextLog log, long mergeDelayMs, double queueLengthSeconds) {
         this.channel = channel;
         this.log = log;
+        this.drops = new DropReport(log, "player");
         this.mergeDelayMs = mergeDelayMs;
         this.queue = new ConsumerQueue(queueLengthSeconds);
     }
@@ -46,7 +45,7 @@ public abstract class QueuedConsumer implements LiveConsumer {
     public void enqueue(SharedMessage msg) {
         int dropped = queue.offer(msg);
         if (dropped > 0) {
-            noteDropped(dropped);
+            drops.add(dropped);
         }
         if (dropped >= 0) {
             scheduleDrain();
@@ -124,17 +123,4 @@ public abstract class QueuedConsumer implements LiveConsumer {
         channel.flush();
     }
 
-    private void noteDropped(int dropped) {
-        long now = System.currentTimeMillis();
-        synchronized (this) {
-            droppedSinceLog += dropped;
-            if (now - lastDropLogMillis < DROP_LOG_INTERVAL_MS) {
-                return;
-            }
-            lastDropLogMillis = now;
-            log.warn("player too slow: queue over its length, dropped {} messages (shrunk to the last keyframe)",
-                    droppedSinceLog);
-            droppedSinceLog = 0;
-        }
-    }
 }
