@@ -4,15 +4,14 @@ import dev.rill.server.log.ContextLog;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The part every network player shares (RTMP, HTTP-FLV, WebSocket-FLV, ...): a bounded
  * {@link ConsumerQueue} filled from the publisher's thread, drained on the player's own event loop
- * at most every {@code mergeDelayMs} (merged write; at once when 0, and for the first batch, so a
- * new player starts without that delay), one batch per drain written by
- * the subclass and flushed once. A player whose socket is not writable is skipped until
+ * at most {@code mergeDelayMs} after something is queued (merged write; at once when 0, and for
+ * the first batch, so a new player starts without that delay), by the {@link DrainClock} all
+ * players of that loop share; one batch per drain written by the subclass and flushed once. A player whose socket is not writable is skipped until
  * {@link #onWritable()}; meanwhile its queue is shrunk at {@code queue_length}, touching nobody else.
  */
 public abstract class QueuedConsumer implements LiveConsumer {
@@ -20,7 +19,10 @@ public abstract class QueuedConsumer implements LiveConsumer {
     protected final Channel channel;
     protected final ContextLog log;
     private final DropReport drops;
-    private final long mergeDelayMs;
+    /** Merged write: the clock of this player's loop for its merge delay. */
+    private final DrainClock clock;
+    /** A new player's first batch (the GOP) goes out at once. */
+    private final DrainClock firstClock;
     private final ConsumerQueue queue;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<SharedMessage> batch = new ArrayList<>();
@@ -32,8 +34,9 @@ public abstract class QueuedConsumer implements LiveConsumer {
         this.channel = channel;
         this.log = log;
         this.drops = new DropReport(log, "player");
-        this.mergeDelayMs = mergeDelayMs;
         this.queue = new ConsumerQueue(queueLengthSeconds);
+        this.clock = DrainClock.of(channel.eventLoop(), mergeDelayMs);
+        this.firstClock = DrainClock.of(channel.eventLoop(), 0);
     }
 
     @Override
@@ -91,15 +94,21 @@ public abstract class QueuedConsumer implements LiveConsumer {
         if (!drainScheduled.compareAndSet(false, true)) {
             return;
         }
-        if (mergeDelayMs <= 0 || !started) {
-            channel.eventLoop().execute(this::drain);
-        } else {
-            channel.eventLoop().schedule(this::drain, mergeDelayMs, TimeUnit.MILLISECONDS);
-        }
+        (started ? clock : firstClock).join(this);
     }
 
-    /** Writes whatever is queued now, on the event loop; returns without writing when it may not. */
-    protected final void drain() {
+    /** A drain threw: this player is closed, the others on its loop carry on. */
+    final void drainFailed(RuntimeException e) {
+        log.warn("closing the player: writing its queue failed: {}", e.toString());
+        queue.close();
+        channel.close();
+    }
+
+    /**
+     * Writes whatever is queued now, on the event loop; returns without writing when it may not.
+     * Called by this player's {@link DrainClock}.
+     */
+    final void drain() {
         drainScheduled.set(false);
         if (!channel.isActive()) {
             queue.close();

@@ -26,8 +26,11 @@ public final class SharedMessage extends AbstractReferenceCounted {
     private final boolean keyframe;
     private final boolean sequenceHeader;
     /** Chunk sizes in use are few (one per vhost setting); a tiny array beats a map here. */
-    private int[] chunkedSizes = new int[0];
-    private ByteBuf[] chunkedBodies = new ByteBuf[0];
+    /** Chunked bodies made so far, newest first; read without locking, added to under the monitor. */
+    private volatile ChunkedBody chunked;
+
+    private record ChunkedBody(int chunkSize, ByteBuf body, ChunkedBody next) {
+    }
 
     /** Takes ownership of {@code payload}. */
     public SharedMessage(int typeId, long timestamp, ByteBuf payload) {
@@ -92,20 +95,27 @@ public final class SharedMessage extends AbstractReferenceCounted {
         if (playerTimestamp >= EXTENDED_TIMESTAMP) {
             return ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), playerTimestamp);
         }
-        synchronized (this) {
-            for (int i = 0; i < chunkedSizes.length; i++) {
-                if (chunkedSizes[i] == chunkSize) {
-                    return chunkedBodies[i].retainedDuplicate();
-                }
-            }
-            ByteBuf fresh = ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), 0);
-            int n = chunkedSizes.length;
-            chunkedSizes = java.util.Arrays.copyOf(chunkedSizes, n + 1);
-            chunkedBodies = java.util.Arrays.copyOf(chunkedBodies, n + 1);
-            chunkedSizes[n] = chunkSize;
-            chunkedBodies[n] = fresh;
-            return fresh.retainedDuplicate();
+        ByteBuf cached = findChunked(chunkSize);
+        if (cached != null) {
+            return cached.retainedDuplicate();
         }
+        synchronized (this) {
+            cached = findChunked(chunkSize);
+            if (cached == null) {
+                cached = ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), 0);
+                chunked = new ChunkedBody(chunkSize, cached, chunked);
+            }
+            return cached.retainedDuplicate();
+        }
+    }
+
+    private ByteBuf findChunked(int chunkSize) {
+        for (ChunkedBody c = chunked; c != null; c = c.next()) {
+            if (c.chunkSize() == chunkSize) {
+                return c.body();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -123,12 +133,12 @@ public final class SharedMessage extends AbstractReferenceCounted {
     @Override
     protected void deallocate() {
         payload.release();
+        // The last reference is gone, so no player is reading the list any more.
         synchronized (this) {
-            for (ByteBuf body : chunkedBodies) {
-                body.release();
+            for (ChunkedBody c = chunked; c != null; c = c.next()) {
+                c.body().release();
             }
-            chunkedBodies = new ByteBuf[0];
-            chunkedSizes = new int[0];
+            chunked = null;
         }
     }
 

@@ -31,6 +31,10 @@ final class RtmpPlayer extends QueuedConsumer {
     static final int INLINE_BODY_LIMIT = 2048;
 
     private long bytesSent;
+    /** The chunk encoder's context, found at the first batch; batches are written from there. */
+    private ChannelHandlerContext out;
+    /** Each batch message's timestamp after jitter correction; grown as needed, reused. */
+    private long[] timestamps = new long[64];
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
@@ -76,10 +80,16 @@ final class RtmpPlayer extends QueuedConsumer {
 
     @Override
     protected void writeBatch(List<SharedMessage> batch) {
-        ChannelHandlerContext out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
-        long[] timestamps = new long[batch.size()];
+        if (out == null) {
+            out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
+        }
+        int n = batch.size();
+        if (timestamps.length < n) {
+            timestamps = new long[Math.max(n, timestamps.length * 2)];
+        }
+        long[] timestamps = this.timestamps;
         int inlineBytes = 0;
-        for (int i = 0; i < timestamps.length; i++) {
+        for (int i = 0; i < n; i++) {
             SharedMessage m = batch.get(i);
             // Statuses the server queues (PublishNotify, UnpublishNotify) are not the publisher's
             // and must not set the base that zero and full jitter measure from.
@@ -92,7 +102,7 @@ final class RtmpPlayer extends QueuedConsumer {
         ByteBuf inline = channel.alloc().directBuffer(inlineBytes);
         int pending = 0;
         try {
-            for (int i = 0; i < timestamps.length; i++) {
+            for (int i = 0; i < n; i++) {
                 SharedMessage m = batch.get(i);
                 ChunkWriter.writeFirstHeader(inline, m.chunkStreamId(), timestamps[i], m.size(), m.typeId(), streamId);
                 if (isInline(m)) {
