@@ -18,13 +18,11 @@ import dev.rill.server.log.ContextLog;
 import dev.rill.server.security.AccessRules;
 import dev.rill.server.stats.ClientInfo;
 import dev.rill.server.stats.ClientStat;
-import dev.rill.server.stats.StatsRegistry;
+import dev.rill.server.stats.SampleClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +38,9 @@ final class SessionOps {
     private ConnectInfo connect;
     private RtmpUrl url;
     private ClientStat stat;
-    private ScheduledFuture<?> tick;
+    /** This client's statistics sample, run by its loop's clock while it publishes or plays. */
+    private Runnable sample;
+    private SampleClock sampleClock;
     private long sentByPastPlayers;
     private long receivedAtLeave;
     private boolean videoInfoFailed;
@@ -93,8 +93,9 @@ final class SessionOps {
                 type.label(), type.isPublish(), kick);
         stat = server.stats().join(info, key, receivedAtLeave, sentByPastPlayers);
         update(counters);
-        tick = ctx.executor().scheduleAtFixedRate(() -> update(counters), StatsRegistry.SAMPLE_PERIOD_MS,
-                StatsRegistry.SAMPLE_PERIOD_MS, TimeUnit.MILLISECONDS);
+        sampleClock = SampleClock.of(ctx.channel().eventLoop());
+        sample = () -> update(counters);
+        sampleClock.add(sample);
     }
 
     /** Stops counting this client; {@code playerBytes} is what its player wrote, now done. */
@@ -103,7 +104,7 @@ final class SessionOps {
             return;
         }
         update(counters);
-        tick.cancel(false);
+        sampleClock.remove(sample);
         server.stats().leave(stat);
         stat = null;
         receivedAtLeave = counters.received();
