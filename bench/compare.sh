@@ -10,7 +10,10 @@
 # and each run's JSON go; default a new directory under /tmp), COMPARE_RAMP (players started per
 # second, default 50), COMPARE_PRIME (seconds of the same load, unmeasured, run against each
 # server before its measured run, so that a JVM's JIT has compiled the hot paths; default 0),
-# RILL_JAVA_OPTS (Rill's JVM flags, as bin/rill reads them).
+# RILL_JAVA_OPTS (Rill's JVM flags, as bin/rill reads them), COMPARE_RUNS (rounds of all three
+# servers, one after the other, default 1; with more, each column is the median over the rounds,
+# and CPU per Gbit and its ratio to nginx-rtmp's in the same round are "median (min-max)": on a
+# small VM the kernel's share moves by a fifth from run to run, so one round alone can mislead).
 # nginx and its RTMP module (Debian's nginx and libnginx-mod-rtmp) are installed with apt-get when
 # missing, which needs root.
 set -euo pipefail
@@ -22,6 +25,7 @@ seconds=${3:-30}
 port=${COMPARE_PORT:-19350}
 ramp=${COMPARE_RAMP:-50}
 prime=${COMPARE_PRIME:-0}
+runs=${COMPARE_RUNS:-1}
 out=${COMPARE_OUT:-$(mktemp -d /tmp/rill-compare.XXXXXX)}
 audio_kbps=128
 video_kbps=$((kbps - audio_kbps))
@@ -105,8 +109,9 @@ run_rill() {
   stop "$pid"
 }
 
+# run_nginx PORT NAME
 run_nginx() {
-  local name=nginx-rtmp dir="$out/nginx"
+  local name=$2 dir="$out/$2"
   mkdir -p "$dir/logs"
   cat >"$dir/nginx.conf" <<CONF
 load_module $nginx_module;
@@ -146,25 +151,64 @@ CONF
   stop "$master"
 }
 
+# table NAME...: one row per server; a server measured in several rounds (NAME.1, NAME.2, ...)
+# gets the median of each column, with CPU per Gbit and its ratio to nginx-rtmp's in the same round
+# as "median (min-max)".
 table() {
   python3 - "$out" "$@" <<'PY'
-import json, sys
+import json, statistics, sys
 out, names = sys.argv[1], sys.argv[2:]
 runs = {n: json.load(open(f"{out}/{n}.json")) for n in names}
-base = runs.get("nginx-rtmp", {}).get("server", {}).get("cpu_ms_per_gbit")
+
+
+def server_of(name):
+    head, _, tail = name.rpartition(".")
+    return head if head and tail.isdigit() else name
+
+
+def round_of(name):
+    head, _, tail = name.rpartition(".")
+    return tail if head and tail.isdigit() else ""
+
+
+nginx = {round_of(n): r["server"].get("cpu_ms_per_gbit") for n, r in runs.items() if server_of(n) == "nginx-rtmp"}
+by_server = {}
+for n, r in runs.items():
+    s = r.get("server", {})
+    per_gbit = s.get("cpu_ms_per_gbit")
+    base = nginx.get(round_of(n))
+    by_server.setdefault(server_of(n), []).append({
+        "up": r["players"]["up"], "failed": r["players"]["failed"],
+        "dmin": r["delivered"]["min"], "dmean": r["delivered"]["mean"],
+        "p50": r["latency_ms"]["p50"], "p99": r["latency_ms"]["p99"],
+        "fk50": r["first_keyframe_ms"]["p50"], "fk95": r["first_keyframe_ms"]["p95"],
+        "cpu": 100 * (s.get("cpu_user_s", 0) + s.get("cpu_system_s", 0)) / r["window_s"],
+        "gbit": per_gbit, "ratio": per_gbit / base if per_gbit and base else None,
+        "rss": s.get("rss_max_kb", 0) / 1024})
+
+
+def med(rows, key):
+    return statistics.median(x[key] for x in rows)
+
+
+def spread(rows, key, fmt):
+    vals = [x[key] for x in rows if x[key] is not None]
+    if not vals:
+        return "-"
+    if len(vals) == 1:
+        return fmt(vals[0])
+    return f"{fmt(statistics.median(vals))} ({fmt(min(vals))}-{fmt(max(vals))})"
+
+
 head = ["server", "players up/failed", "delivered min/mean", "latency p50/p99 ms", "first key p50/p95 ms",
         "server CPU %", "CPU ms/Gbit", "vs nginx", "RSS max MB"]
 rows = []
-for n, r in runs.items():
-    s = r.get("server", {})
-    cpu_s = s.get("cpu_user_s", 0) + s.get("cpu_system_s", 0)
-    per_gbit = s.get("cpu_ms_per_gbit")
-    fk, lat, p, d = r["first_keyframe_ms"], r["latency_ms"], r["players"], r["delivered"]
-    rows.append([n, f"{p['up']}/{p['failed']}", f"{d['min']:.4f}/{d['mean']:.4f}",
-                 f"{lat['p50']:.1f}/{lat['p99']:.1f}", f"{fk['p50']:.0f}/{fk['p95']:.0f}",
-                 f"{100 * cpu_s / r['window_s']:.1f}", "-" if per_gbit is None else f"{per_gbit:.0f}",
-                 "-" if not base or per_gbit is None else f"{per_gbit / base:.2f}x",
-                 f"{s.get('rss_max_kb', 0) / 1024:.0f}"])
+for name, rs in by_server.items():
+    rows.append([name, f"{min(x['up'] for x in rs)}/{max(x['failed'] for x in rs)}",
+                 f"{min(x['dmin'] for x in rs):.4f}/{med(rs, 'dmean'):.4f}",
+                 f"{med(rs, 'p50'):.1f}/{med(rs, 'p99'):.1f}", f"{med(rs, 'fk50'):.0f}/{med(rs, 'fk95'):.0f}",
+                 f"{med(rs, 'cpu'):.1f}", spread(rs, "gbit", lambda v: f"{v:.0f}"),
+                 spread(rs, "ratio", lambda v: f"{v:.2f}x"), f"{max(x['rss'] for x in rs):.0f}"])
 widths = [max(len(x) for x in col) for col in zip(head, *rows)]
 for line in [head, ["-" * w for w in widths]] + rows:
     print("| " + " | ".join(x.ljust(w) for x, w in zip(line, widths)) + " |")
@@ -176,11 +220,18 @@ ensure_nginx
 "$root/bin/rill-bench" --version >/dev/null
 echo "compare: $players players, ${kbps} kbps (${video_kbps} video + ${audio_kbps} audio), ${seconds} s; output in $out" >&2
 
-run_rill rill-default "$port" "" ""
-run_rill rill-realtime "$((port + 1))" "    min_latency on;
+names=()
+for round in $(seq 1 "$runs"); do
+  first=$((port + 3 * (round - 1)))
+  suffix=""
+  [ "$runs" = 1 ] || suffix=".$round"
+  run_rill "rill-default$suffix" "$first" "" ""
+  run_rill "rill-realtime$suffix" "$((first + 1))" "    min_latency on;
     tcp_nodelay on;" "        mw_latency  0;"
-run_nginx "$((port + 2))"
+  run_nginx "$((first + 2))" "nginx-rtmp$suffix"
+  names+=("rill-default$suffix" "rill-realtime$suffix" "nginx-rtmp$suffix")
+done
 
 echo
-echo "$players players, ${kbps} kbps, ${seconds} s window (after ${prime} s unmeasured), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
-table rill-default rill-realtime nginx-rtmp | tee "$out/table.md"
+echo "$players players, ${kbps} kbps, ${seconds} s window (after ${prime} s unmeasured), $runs round(s), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+table "${names[@]}" | tee "$out/table.md"

@@ -197,11 +197,22 @@ public final class LiveSource {
         fanOut(msg);
     }
 
+    /**
+     * Hands one reference to each consumer: all of them are added in one step and the caller's
+     * reference goes to the last consumer, so a message costs one atomic update, not one per player.
+     */
     private void fanOut(SharedMessage msg) {
-        for (int i = 0, n = consumers.size(); i < n; i++) {
-            consumers.get(i).enqueue(msg.retain());
+        int n = consumers.size();
+        if (n == 0) {
+            msg.release();
+            return;
         }
-        msg.release();
+        if (n > 1) {
+            msg.retain(n - 1);
+        }
+        for (int i = 0; i < n; i++) {
+            consumers.get(i).enqueue(msg);
+        }
     }
 
     private void cacheSequenceHeader(SharedMessage msg) {

@@ -79,7 +79,8 @@ public abstract class QueuedConsumer implements LiveConsumer {
     }
 
     /**
-     * Writes {@code messages} (without flushing) and releases every one of them, even on failure.
+     * Writes {@code messages} (without flushing) and takes over every reference: each is released
+     * once the channel is done with the write that carries it, even on failure.
      * Runs on the channel's event loop.
      */
     protected abstract void writeBatch(List<SharedMessage> messages);

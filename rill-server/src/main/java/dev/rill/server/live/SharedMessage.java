@@ -7,6 +7,7 @@ import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.util.AbstractReferenceCounted;
 import io.netty.util.ReferenceCounted;
 
@@ -25,7 +26,6 @@ public final class SharedMessage extends AbstractReferenceCounted {
     private final ByteBuf payload;
     private final boolean keyframe;
     private final boolean sequenceHeader;
-    /** Chunk sizes in use are few (one per vhost setting); a tiny array beats a map here. */
     /** Chunked bodies made so far, newest first; read without locking, added to under the monitor. */
     private volatile ChunkedBody chunked;
 
@@ -84,29 +84,34 @@ public final class SharedMessage extends AbstractReferenceCounted {
     }
 
     /**
-     * The chunked body for {@code chunkSize}, retained for the caller (who releases it, usually by
-     * writing it). For the rare timestamps that need extended-timestamp continuation headers, the
-     * body depends on the player's own timestamp and is encoded for that call only.
+     * The chunked body for {@code chunkSize}, as a buffer for one channel write (the write releases
+     * it). It is a view that holds no reference of its own, so fanning a message out to many players
+     * touches no shared reference count: the caller must keep its reference to this message until
+     * that write has completed or failed. For the rare timestamps that need extended-timestamp
+     * continuation headers, the body depends on the player's own timestamp and is encoded for that
+     * call only.
      */
-    public ByteBuf retainedChunkedBody(ByteBufAllocator alloc, int chunkSize, long playerTimestamp) {
+    public ByteBuf chunkedBodyForWrite(ByteBufAllocator alloc, int chunkSize, long playerTimestamp) {
         if (payload.readableBytes() <= chunkSize) {
-            return payload.retainedDuplicate();
+            return Unpooled.unreleasableBuffer(payload.duplicate());
         }
         if (playerTimestamp >= EXTENDED_TIMESTAMP) {
             return ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), playerTimestamp);
         }
         ByteBuf cached = findChunked(chunkSize);
-        if (cached != null) {
-            return cached.retainedDuplicate();
+        if (cached == null) {
+            cached = encodeChunked(alloc, chunkSize);
         }
-        synchronized (this) {
-            cached = findChunked(chunkSize);
-            if (cached == null) {
-                cached = ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), 0);
-                chunked = new ChunkedBody(chunkSize, cached, chunked);
-            }
-            return cached.retainedDuplicate();
+        return Unpooled.unreleasableBuffer(cached.duplicate());
+    }
+
+    private synchronized ByteBuf encodeChunked(ByteBufAllocator alloc, int chunkSize) {
+        ByteBuf cached = findChunked(chunkSize);
+        if (cached == null) {
+            cached = ChunkWriter.encodeBody(alloc, payload, chunkSize, chunkStreamId(), 0);
+            chunked = new ChunkedBody(chunkSize, cached, chunked);
         }
+        return cached;
     }
 
     private ByteBuf findChunked(int chunkSize) {
@@ -121,6 +126,13 @@ public final class SharedMessage extends AbstractReferenceCounted {
     @Override
     public SharedMessage retain() {
         super.retain();
+        return this;
+    }
+
+    /** Adds {@code increment} references in one step, as fan-out to many consumers does. */
+    @Override
+    public SharedMessage retain(int increment) {
+        super.retain(increment);
         return this;
     }
 

@@ -12,15 +12,20 @@ import dev.rill.server.live.TimeJitter;
 import dev.rill.server.log.ContextLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import java.util.List;
 
 /**
  * An RTMP player as a consumer of a live source. Queueing and merged write come from
  * {@link QueuedConsumer}. A batch is one buffer of this player's first-chunk headers, with small
- * bodies copied next to them, plus a retained duplicate of the shared chunked body for each larger
- * message; it is written from the chunk encoder's context (straight to the socket's outbound
- * buffer) and flushed once, so it goes out as one gathering write.
+ * bodies copied next to them, plus a view of the shared chunked body for each larger message; it
+ * is written from the chunk encoder's context (straight to the socket's outbound buffer) and
+ * flushed once, so it goes out as one gathering write. The views hold no references, so many
+ * players writing one message never contend on its reference count; the player keeps its
+ * references to the batch's messages until the socket has taken the batch.
  */
 final class RtmpPlayer extends QueuedConsumer {
     private final int streamId;
@@ -83,6 +88,35 @@ final class RtmpPlayer extends QueuedConsumer {
         if (out == null) {
             out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
         }
+        if (!sharesBodies(batch)) {
+            // Every body is copied into this player's own buffer, so the messages can go at once.
+            try {
+                writeAll(batch, out.voidPromise());
+            } finally {
+                for (SharedMessage m : batch) {
+                    m.release();
+                }
+            }
+            return;
+        }
+        // The batch's messages stay referenced until the socket has taken the last write (or it
+        // failed), because the body views written below hold no references of their own.
+        ChannelPromise written = out.newPromise().addListener(new WrittenBatch(batch));
+        boolean handedOver = false;
+        try {
+            handedOver = writeAll(batch, written);
+        } finally {
+            if (!handedOver) {
+                written.tryFailure(new IllegalStateException("the batch was not written"));
+            }
+        }
+    }
+
+    /**
+     * Writes the batch, the last write with {@code written} (which may be the void promise); true
+     * once that write is made.
+     */
+    private boolean writeAll(List<SharedMessage> batch, ChannelPromise written) {
         int n = batch.size();
         if (timestamps.length < n) {
             timestamps = new long[Math.max(n, timestamps.length * 2)];
@@ -99,49 +133,78 @@ final class RtmpPlayer extends QueuedConsumer {
                 inlineBytes += m.size();
             }
         }
+        boolean handedOver = false;
         ByteBuf inline = channel.alloc().directBuffer(inlineBytes);
-        int pending = 0;
         try {
+            int pending = 0;
             for (int i = 0; i < n; i++) {
                 SharedMessage m = batch.get(i);
                 ChunkWriter.writeFirstHeader(inline, m.chunkStreamId(), timestamps[i], m.size(), m.typeId(), streamId);
                 if (isInline(m)) {
                     inline.writeBytes(m.payload(), m.payload().readerIndex(), m.size());
                 } else {
-                    pending = writeInline(out, inline, pending);
-                    ByteBuf body = m.retainedChunkedBody(channel.alloc(), chunkSize, timestamps[i]);
+                    pending = writeInline(inline, pending, out.voidPromise());
+                    ByteBuf body = m.chunkedBodyForWrite(channel.alloc(), chunkSize, timestamps[i]);
                     bytesSent += body.readableBytes();
-                    out.write(body, out.voidPromise());
+                    handedOver = i == n - 1;
+                    out.write(body, handedOver ? written : out.voidPromise());
                 }
-                m.release();
-                batch.set(i, null);
             }
-            writeInline(out, inline, pending);
+            if (!handedOver) {
+                writeInline(inline, pending, written);
+            }
+            return true;
         } finally {
             inline.release();
-            for (SharedMessage m : batch) {
-                if (m != null) {
-                    m.release();
-                }
+        }
+    }
+
+    /** Releases a batch's messages once the channel is done with the batch's last write. */
+    private static final class WrittenBatch implements ChannelFutureListener {
+        private final SharedMessage[] messages;
+
+        /** Takes over the references in {@code batch}. */
+        WrittenBatch(List<SharedMessage> batch) {
+            this.messages = batch.toArray(new SharedMessage[0]);
+        }
+
+        @Override
+        public void operationComplete(ChannelFuture future) {
+            for (SharedMessage m : messages) {
+                m.release();
             }
         }
+    }
+
+    private boolean sharesBodies(List<SharedMessage> batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            if (!isInline(batch.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Small messages (audio, commands, small frames) that fit one chunk are copied next to their
      * header: for a few hundred bytes a copy costs less than an iovec and a reference of their own.
-     * Larger bodies go out as retained slices of the one shared chunked body.
+     * Larger bodies go out as views of the one shared chunked body.
      */
     private boolean isInline(SharedMessage m) {
         return m.size() <= INLINE_BODY_LIMIT && m.size() <= chunkSize;
     }
 
-    /** Writes what {@code inline} gathered since {@code from}; returns the new start. */
-    private int writeInline(ChannelHandlerContext out, ByteBuf inline, int from) {
+    /**
+     * Writes what {@code inline} gathered since {@code from} with {@code promise} (completed at once
+     * when there is nothing to write); returns the new start.
+     */
+    private int writeInline(ByteBuf inline, int from, ChannelPromise promise) {
         int to = inline.writerIndex();
         if (to > from) {
             bytesSent += to - from;
-            out.write(inline.retainedSlice(from, to - from), out.voidPromise());
+            out.write(inline.retainedSlice(from, to - from), promise);
+        } else if (!promise.isVoid()) {
+            promise.trySuccess();
         }
         return to;
     }

@@ -45,13 +45,11 @@ class SharedMessageTest {
     void smallPayloadIsItsOwnBody() {
         SharedMessage m = message(128);
         try {
-            ByteBuf body = m.retainedChunkedBody(ALLOC, 128, 40);
-            try {
-                assertThat(ByteBufUtil.equals(body, m.payload())).isTrue();
-                assertThat(m.payload().refCnt()).as("a retained view of the payload").isEqualTo(2);
-            } finally {
-                body.release();
-            }
+            ByteBuf body = m.chunkedBodyForWrite(ALLOC, 128, 40);
+            assertThat(ByteBufUtil.equals(body, m.payload())).isTrue();
+            assertThat(m.payload().refCnt()).as("a view holds no reference").isEqualTo(1);
+            assertThat(body.release()).as("a write releasing the view frees nothing").isFalse();
+            assertThat(m.payload().refCnt()).isEqualTo(1);
         } finally {
             m.release();
         }
@@ -62,9 +60,9 @@ class SharedMessageTest {
     void largePayloadBodyIsEncodedOncePerChunkSize() {
         SharedMessage m = message(1000);
         ByteBuf expected = ChunkWriter.encodeBody(ALLOC, m.payload(), 128, ChunkStreamId.VIDEO, 0);
-        ByteBuf first = m.retainedChunkedBody(ALLOC, 128, 40);
-        ByteBuf second = m.retainedChunkedBody(ALLOC, 128, 80);
-        ByteBuf other = m.retainedChunkedBody(ALLOC, 512, 40);
+        ByteBuf first = m.chunkedBodyForWrite(ALLOC, 128, 40);
+        ByteBuf second = m.chunkedBodyForWrite(ALLOC, 128, 80);
+        ByteBuf other = m.chunkedBodyForWrite(ALLOC, 512, 40);
         ByteBuf expectedOther = ChunkWriter.encodeBody(ALLOC, m.payload(), 512, ChunkStreamId.VIDEO, 0);
         try {
             assertThat(ByteBufUtil.equals(first, expected)).isTrue();
@@ -75,9 +73,6 @@ class SharedMessageTest {
         } finally {
             expected.release();
             expectedOther.release();
-            first.release();
-            second.release();
-            other.release();
             m.release();
         }
     }
@@ -87,8 +82,8 @@ class SharedMessageTest {
         SharedMessage m = message(300);
         long ts = 0x1000000L;
         ByteBuf expected = ChunkWriter.encodeBody(ALLOC, m.payload(), 128, ChunkStreamId.VIDEO, ts);
-        ByteBuf first = m.retainedChunkedBody(ALLOC, 128, ts);
-        ByteBuf second = m.retainedChunkedBody(ALLOC, 128, ts + 40);
+        ByteBuf first = m.chunkedBodyForWrite(ALLOC, 128, ts);
+        ByteBuf second = m.chunkedBodyForWrite(ALLOC, 128, ts + 40);
         try {
             assertThat(ByteBufUtil.equals(first, expected)).isTrue();
             assertThat(first.readableBytes()).as("two continuations, each with 4 timestamp bytes")
@@ -107,19 +102,26 @@ class SharedMessageTest {
     @Test
     void deallocateReleasesCachedBodies() {
         SharedMessage m = message(1000);
-        ByteBuf body128 = m.retainedChunkedBody(ALLOC, 128, 0);
-        ByteBuf body256 = m.retainedChunkedBody(ALLOC, 256, 0);
-        assertThat(body128.refCnt()).as("cache plus caller").isEqualTo(2);
+        ByteBuf body128 = m.chunkedBodyForWrite(ALLOC, 128, 0);
+        ByteBuf body256 = m.chunkedBodyForWrite(ALLOC, 256, 0);
+        assertThat(body128.refCnt()).as("only the cache holds the body").isEqualTo(1);
+        assertThat(body128.release()).as("a view cannot free the shared body").isFalse();
         m.retain();
         m.release();
-        assertThat(body128.refCnt()).as("still cached while referenced").isEqualTo(2);
+        assertThat(body128.refCnt()).as("still cached while referenced").isEqualTo(1);
         m.release();
-        assertThat(body128.refCnt()).as("the cache's reference is gone").isEqualTo(1);
-        assertThat(body256.refCnt()).isEqualTo(1);
+        assertThat(body128.refCnt()).as("freed with the message").isZero();
+        assertThat(body256.refCnt()).isZero();
         assertThat(m.payload().refCnt()).isZero();
-        body128.release();
-        body256.release();
-        assertThat(body128.refCnt()).isZero();
+    }
+
+    @Test
+    void retainAddsManyReferencesAtOnce() {
+        SharedMessage m = message(10);
+        m.retain(499);
+        assertThat(m.refCnt()).isEqualTo(500);
+        assertThat(m.release(500)).isTrue();
+        assertThat(m.payload().refCnt()).isZero();
     }
 
     private static SharedMessage message(int length) {
