@@ -11,6 +11,7 @@ import dev.rill.server.live.StreamKey;
 import dev.rill.server.live.TimeJitter;
 import dev.rill.server.log.ContextLog;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -134,7 +135,8 @@ final class RtmpPlayer extends QueuedConsumer {
             }
         }
         boolean handedOver = false;
-        ByteBuf inline = channel.alloc().directBuffer(inlineBytes);
+        ByteBufAllocator alloc = channel.alloc();
+        ByteBuf inline = alloc.directBuffer(inlineBytes);
         try {
             int pending = 0;
             for (int i = 0; i < n; i++) {
@@ -144,7 +146,7 @@ final class RtmpPlayer extends QueuedConsumer {
                     inline.writeBytes(m.payload(), m.payload().readerIndex(), m.size());
                 } else {
                     pending = writeInline(inline, pending, out.voidPromise());
-                    ByteBuf body = m.chunkedBodyForWrite(channel.alloc(), chunkSize, timestamps[i]);
+                    ByteBuf body = m.chunkedBodyForWrite(alloc, chunkSize, timestamps[i]);
                     bytesSent += body.readableBytes();
                     handedOver = i == n - 1;
                     out.write(body, handedOver ? written : out.voidPromise());
