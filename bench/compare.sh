@@ -10,6 +10,9 @@
 # and each run's JSON go; default a new directory under /tmp), COMPARE_RAMP (players started per
 # second, default 50), COMPARE_PRIME (seconds of the same load, unmeasured, run against each
 # server before its measured run, so that a JVM's JIT has compiled the hot paths; default 0),
+# COMPARE_WARMUP (seconds the measured run's players play, all up, before its window opens; default
+# 2; a long warm-up measures the steady state of the same connections, without the JIT work and
+# the setup of a second crowd of players arriving just before the window),
 # RILL_JAVA_OPTS (Rill's JVM flags, as bin/rill reads them), COMPARE_RUNS (rounds of all three
 # servers, one after the other, default 1; with more, each column is the median over the rounds,
 # and CPU per Gbit and its ratio to nginx-rtmp's in the same round are "median (min-max)": on a
@@ -25,6 +28,7 @@ seconds=${3:-30}
 port=${COMPARE_PORT:-19350}
 ramp=${COMPARE_RAMP:-50}
 prime=${COMPARE_PRIME:-0}
+warmup=${COMPARE_WARMUP:-2}
 runs=${COMPARE_RUNS:-1}
 out=${COMPARE_OUT:-$(mktemp -d /tmp/rill-compare.XXXXXX)}
 audio_kbps=128
@@ -73,7 +77,7 @@ load() {
       >"$out/$1.prime.txt" 2>"$out/$1.prime.log"
   fi
   "$root/bin/rill-bench" --url "rtmp://127.0.0.1:$2/live/compare" --players "$players" --ramp "$ramp" \
-    --duration "$seconds" --publish-synthetic --bitrate "$video_kbps" --fps 30 --gop 2 \
+    --duration "$seconds" --warmup "$warmup" --publish-synthetic --bitrate "$video_kbps" --fps 30 --gop 2 \
     --server-pid "$3" --json "$out/$1.json" 2>"$out/$1.bench.log" | tee -a "$out/summary.txt"
 }
 
@@ -233,5 +237,5 @@ for round in $(seq 1 "$runs"); do
 done
 
 echo
-echo "$players players, ${kbps} kbps, ${seconds} s window (after ${prime} s unmeasured), $runs round(s), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
+echo "$players players, ${kbps} kbps, ${seconds} s window (after ${prime} s unmeasured, then ${warmup} s warm-up), $runs round(s), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'))"
 table "${names[@]}" | tee "$out/table.md"
