@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #sharedBody} is what the server's players do (SharedMessage + RtmpPlayer): the payload is
  * chunked once ({@link ChunkWriter#encodeBody}); each player then writes only its own fmt-0 first
- * header into its per-batch header buffer and takes a slice of it plus a retained duplicate of the
- * shared body. {@link #encodePerPlayer} is what a {@code ChunkEncoder} in every player's pipeline
+ * header into its per-batch header buffer and takes a slice of it plus a duplicate of the shared
+ * body (retained here; the server's players now take a view without a reference, which
+ * {@link SharedViewBenchmark} compares with a retained one). {@link #encodePerPlayer} is what a {@code ChunkEncoder} in every player's pipeline
  * would do: size a buffer for the whole chunked message and copy header and body into it, per
  * player. The buffers handed to "the socket" are released after the fan-out, as a flushed write
  * would release them.

@@ -105,7 +105,8 @@ final class RtmpPlayer extends QueuedConsumer {
         ChannelPromise written = out.newPromise().addListener(new WrittenBatch(batch));
         boolean handedOver = false;
         try {
-            handedOver = writeAll(batch, written);
+            writeAll(batch, written);
+            handedOver = true;
         } finally {
             if (!handedOver) {
                 written.tryFailure(new IllegalStateException("the batch was not written"));
@@ -113,11 +114,8 @@ final class RtmpPlayer extends QueuedConsumer {
         }
     }
 
-    /**
-     * Writes the batch, the last write with {@code written} (which may be the void promise); true
-     * once that write is made.
-     */
-    private boolean writeAll(List<SharedMessage> batch, ChannelPromise written) {
+    /** Writes the batch, the last write with {@code written} (which may be the void promise). */
+    private void writeAll(List<SharedMessage> batch, ChannelPromise written) {
         int n = batch.size();
         if (timestamps.length < n) {
             timestamps = new long[Math.max(n, timestamps.length * 2)];
@@ -155,7 +153,6 @@ final class RtmpPlayer extends QueuedConsumer {
             if (!handedOver) {
                 writeInline(inline, pending, written);
             }
-            return true;
         } finally {
             inline.release();
         }
