@@ -68,6 +68,14 @@ public final class ConsumerQueue {
         return n;
     }
 
+    /**
+     * Nothing queued, open, and not waiting for a keyframe after a shrink: a live message may
+     * bypass the queue and be written at once without changing what the consumer receives.
+     */
+    public synchronized boolean isCaughtUp() {
+        return messages.isEmpty() && !awaitKeyframe && !closed;
+    }
+
     public synchronized int size() {
         return messages.size();
     }

@@ -20,7 +20,7 @@ final class DrainClock {
 
     private final EventLoop loop;
     private final long delayMs;
-    private final Queue<QueuedConsumer> due = PlatformDependent.newMpscQueue();
+    private final Queue<Drainable> due = PlatformDependent.newMpscQueue();
     private final AtomicBoolean tickPending = new AtomicBoolean();
     private final Runnable tick = this::tick;
     private volatile long ticks;
@@ -54,7 +54,7 @@ final class DrainClock {
     }
 
     /** Drains {@code consumer} at this clock's next tick; called once until that drain starts. */
-    void join(QueuedConsumer consumer) {
+    void join(Drainable consumer) {
         due.offer(consumer);
         if (tickPending.compareAndSet(false, true)) {
             if (delayMs <= 0) {
@@ -65,12 +65,21 @@ final class DrainClock {
         }
     }
 
+    /** What joins a clock: a player, or the players of one source that share this clock. */
+    interface Drainable {
+        /** Writes what is queued; runs on the clock's loop. */
+        void drain();
+
+        /** {@link #drain()} threw. */
+        void drainFailed(RuntimeException e);
+    }
+
     private void tick() {
         tickPending.set(false);
         ticks++;
         // Only those due when the tick starts: a player that joins meanwhile has armed the next tick.
         for (int n = due.size(); n > 0; n--) {
-            QueuedConsumer consumer = due.poll();
+            Drainable consumer = due.poll();
             if (consumer == null) {
                 break;
             }

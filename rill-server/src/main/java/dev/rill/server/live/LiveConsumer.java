@@ -1,9 +1,11 @@
 package dev.rill.server.live;
 
 /**
- * Anything that reads a live stream: an RTMP player now; HTTP-FLV, HLS, forwarders later. The
- * source calls these from the publisher's thread while holding its lock, so each must only
- * queue work for the consumer's own event loop and return at once, never block.
+ * Anything that reads a live stream: RTMP and HTTP players, HLS, forwarders. The source calls
+ * these from the publisher's thread while holding its lock (players, {@link QueuedConsumer}s,
+ * get live messages and the publish events through their {@link ConsumerGroup}, on their own
+ * loop), so each must only queue work for the consumer's own event loop and return at once,
+ * never block.
  */
 public interface LiveConsumer {
     /** Takes the caller's reference to {@code msg}. */

@@ -7,20 +7,29 @@ import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.command.DataMessage;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One live stream: its publisher, its consumers, and what a new consumer needs first (metadata,
  * AVC/AAC sequence headers, the GOP cache). Guarded by its own monitor: the publisher's event loop
- * takes it once per message to fan out references; consumers on any loop take it briefly to attach
- * or detach. Fan-out only queues references, so holding the monitor never waits on a socket.
+ * takes it once per message to fan out references, one per {@link ConsumerGroup} of players (a
+ * loop's players) and one per other consumer; consumers on any loop take it briefly to attach or
+ * detach. Fan-out only queues references, so holding the monitor never waits on a socket.
  */
 public final class LiveSource {
     private final StreamKey key;
     private final ByteBufAllocator alloc;
     private final String serverName;
     private final List<LiveConsumer> consumers = new ArrayList<>();
+    /** Consumers fed one by one: those that are not {@link QueuedConsumer}s (HLS, forwarders). */
+    private final List<LiveConsumer> direct = new ArrayList<>();
+    /** Players, by the clock they drain on: each group is fed once per message. */
+    private final Map<DrainClock, ConsumerGroup> groups = new HashMap<>();
+    private final Map<ConsumerGroup, Integer> groupSizes = new HashMap<>();
+    /** The values of {@link #groups}, for the per-message loop. */
+    private ConsumerGroup[] groupArray = new ConsumerGroup[0];
     private final GopCache gop;
     private final MixQueue mix = new MixQueue();
     private final SourceStats stats = new SourceStats();
@@ -83,8 +92,11 @@ public final class LiveSource {
         }
         publisher = p;
         stats.onPublish();
-        for (LiveConsumer c : consumers) {
+        for (LiveConsumer c : direct) {
             c.onPublish(key);
+        }
+        for (ConsumerGroup g : groupArray) {
+            g.published();
         }
         for (SourceObserver o : observers) {
             o.onPublish(this);
@@ -99,8 +111,11 @@ public final class LiveSource {
         }
         publisher = null;
         clearMedia();
-        for (LiveConsumer c : consumers) {
+        for (LiveConsumer c : direct) {
             c.onUnpublish(key);
+        }
+        for (ConsumerGroup g : groupArray) {
+            g.unpublished();
         }
         for (SourceObserver o : observers) {
             o.onUnpublish(this);
@@ -150,6 +165,11 @@ public final class LiveSource {
         for (SharedMessage m : gop.messages()) {
             c.enqueue(m.retain());
         }
+        if (c instanceof QueuedConsumer q) {
+            groupOf(q.clock()).join(q);
+        } else {
+            direct.add(c);
+        }
         for (SourceObserver o : observers) {
             o.onAttach(this);
         }
@@ -168,7 +188,34 @@ public final class LiveSource {
     }
 
     public synchronized void detach(LiveConsumer c) {
-        consumers.remove(c);
+        if (!consumers.remove(c)) {
+            return;
+        }
+        if (!(c instanceof QueuedConsumer q)) {
+            direct.remove(c);
+            return;
+        }
+        ConsumerGroup g = groups.get(q.clock());
+        g.leave(q);
+        int left = groupSizes.merge(g, -1, Integer::sum);
+        if (left == 0) {
+            groups.remove(q.clock());
+            groupSizes.remove(g);
+            groupArray = groups.values().toArray(new ConsumerGroup[0]);
+            g.close();
+        }
+    }
+
+    /** The group of players on {@code clock}, created as needed; counts the player joining. */
+    private ConsumerGroup groupOf(DrainClock clock) {
+        ConsumerGroup g = groups.get(clock);
+        if (g == null) {
+            g = new ConsumerGroup(clock, key);
+            groups.put(clock, g);
+            groupArray = groups.values().toArray(new ConsumerGroup[0]);
+        }
+        groupSizes.merge(g, 1, Integer::sum);
+        return g;
     }
 
     synchronized boolean isIdle() {
@@ -198,11 +245,14 @@ public final class LiveSource {
     }
 
     /**
-     * Hands one reference to each consumer: all of them are added in one step and the caller's
-     * reference goes to the last consumer, so a message costs one atomic update, not one per player.
+     * Hands one reference to each direct consumer and each group of players: all of them are added
+     * in one step and the caller's reference goes to the last, so a message costs one atomic update
+     * and one offer per group, however many players there are.
      */
     private void fanOut(SharedMessage msg) {
-        int n = consumers.size();
+        ConsumerGroup[] groups = groupArray;
+        int d = direct.size();
+        int n = d + groups.length;
         if (n == 0) {
             msg.release();
             return;
@@ -210,8 +260,11 @@ public final class LiveSource {
         if (n > 1) {
             msg.retain(n - 1);
         }
-        for (int i = 0; i < n; i++) {
-            consumers.get(i).enqueue(msg);
+        for (int i = 0; i < d; i++) {
+            direct.get(i).enqueue(msg);
+        }
+        for (ConsumerGroup g : groups) {
+            g.offer(msg);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * players of that loop share; one batch per drain written by the subclass and flushed once. A player whose socket is not writable is skipped until
  * {@link #onWritable()}; meanwhile its queue is shrunk at {@code queue_length}, touching nobody else.
  */
-public abstract class QueuedConsumer implements LiveConsumer {
+public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainable {
 
     protected final Channel channel;
     protected final ContextLog log;
@@ -99,7 +99,8 @@ public abstract class QueuedConsumer implements LiveConsumer {
     }
 
     /** A drain threw: this player is closed, the others on its loop carry on. */
-    final void drainFailed(RuntimeException e) {
+    @Override
+    public final void drainFailed(RuntimeException e) {
         log.warn("closing the player: writing its queue failed: {}", e.toString());
         queue.close();
         channel.close();
@@ -109,7 +110,8 @@ public abstract class QueuedConsumer implements LiveConsumer {
      * Writes whatever is queued now, on the event loop; returns without writing when it may not.
      * Called by this player's {@link DrainClock}.
      */
-    final void drain() {
+    @Override
+    public final void drain() {
         drainScheduled.set(false);
         if (!channel.isActive()) {
             queue.close();
@@ -119,6 +121,33 @@ public abstract class QueuedConsumer implements LiveConsumer {
             return;
         }
         queue.drainTo(batch);
+        writeNow();
+    }
+
+    /** The clock this player's live messages are drained on once it has started. */
+    final DrainClock clock() {
+        return clock;
+    }
+
+    /**
+     * Live messages of this player's source, handed over by its {@link ConsumerGroup} on this
+     * player's loop, with one reference each for this player. A player that has started, has
+     * nothing queued and can write writes them at once; otherwise they join its queue (and its
+     * shrinking at {@code queue_length}) behind what is there.
+     */
+    final void takeShared(List<SharedMessage> messages) {
+        if (started && channel.isActive() && canWrite() && queue.isCaughtUp()) {
+            batch.addAll(messages);
+            writeNow();
+            return;
+        }
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            enqueue(messages.get(i));
+        }
+    }
+
+    /** Writes and flushes {@link #batch}, which this player owns, leaving it empty. */
+    private void writeNow() {
         if (batch.isEmpty()) {
             return;
         }
