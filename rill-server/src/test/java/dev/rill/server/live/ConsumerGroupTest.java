@@ -8,22 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rill.server.log.ContextLog;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +24,7 @@ class ConsumerGroupTest {
     private static final StreamKey KEY = new StreamKey("__defaultVhost__", "live", "group");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private EventLoopGroup loops;
-    private Channel server;
+    private LoopbackChannels loopback;
     private final List<Channel> channels = new ArrayList<>();
     private final LiveSource source = new LiveSource(KEY, ByteBufAllocator.DEFAULT, "Rill/test", true, false, List.of());
     private final Publisher publisher = new Publisher() {
@@ -51,22 +40,16 @@ class ConsumerGroupTest {
 
     @BeforeEach
     void connect() {
-        loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInboundHandlerAdapter())
-                .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+        loopback = new LoopbackChannels(2);
         for (int i = 0; i < 4; i++) {
-            channels.add(new Bootstrap().group(loops).channel(NioSocketChannel.class)
-                    .handler(new ChannelInboundHandlerAdapter()).connect(server.localAddress()).syncUninterruptibly().channel());
+            channels.add(loopback.connect());
         }
     }
 
     @AfterEach
     void close() {
         source.clearMedia();
-        channels.forEach(Channel::close);
-        server.close();
-        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        loopback.close();
     }
 
     @Test
@@ -151,12 +134,8 @@ class ConsumerGroupTest {
         k.release();
     }
 
-    /** A client channel on {@code c}'s loop (registered there by a bootstrap given that loop). */
     private Channel sameLoopAs(Channel c) {
-        Channel other = new Bootstrap().group(c.eventLoop()).channel(NioSocketChannel.class)
-                .handler(new ChannelInboundHandlerAdapter()).connect(server.localAddress())
-                .syncUninterruptibly().channel();
-        channels.add(other);
+        Channel other = loopback.connectOn(c.eventLoop());
         assertThat(other.eventLoop()).isSameAs(c.eventLoop());
         return other;
     }

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rill.server.log.ContextLog;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,27 +20,20 @@ import org.junit.jupiter.api.Test;
 class DrainClockTest {
     private static final long DELAY_MS = 150;
 
-    private EventLoopGroup group;
-    private Channel server;
+    private LoopbackChannels loopback;
     private final List<Channel> channels = new ArrayList<>();
 
     @BeforeEach
     void startLoop() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInboundHandlerAdapter())
-                .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+        loopback = new LoopbackChannels(1);
         for (int i = 0; i < 3; i++) {
-            channels.add(new Bootstrap().group(group).channel(NioSocketChannel.class)
-                    .handler(new ChannelInboundHandlerAdapter()).connect(server.localAddress()).syncUninterruptibly().channel());
+            channels.add(loopback.connect());
         }
     }
 
     @AfterEach
     void stopLoop() {
-        channels.forEach(Channel::close);
-        server.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        loopback.close();
     }
 
     @Test
