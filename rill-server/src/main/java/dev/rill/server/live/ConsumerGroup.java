@@ -24,6 +24,8 @@ final class ConsumerGroup implements DrainClock.Drainable {
     private List<Object> taken = new ArrayList<>();
     private boolean drainScheduled;
     private boolean closed;
+    /** Players joined and not left, as the source sees them (members may lag behind on the loop). */
+    private int attached;
     /** Only touched on the clock's loop. */
     private final List<QueuedConsumer> members = new ArrayList<>();
     private final List<SharedMessage> run = new ArrayList<>();
@@ -58,11 +60,17 @@ final class ConsumerGroup implements DrainClock.Drainable {
     /** {@code c} gets every message offered after this call. */
     void join(QueuedConsumer c) {
         add(new Join(c));
+        synchronized (this) {
+            attached++;
+        }
     }
 
-    /** {@code c} gets nothing offered after this call. */
-    void leave(QueuedConsumer c) {
+    /** {@code c} gets nothing offered after this call; returns how many players are left. */
+    int leave(QueuedConsumer c) {
         add(new Leave(c));
+        synchronized (this) {
+            return --attached;
+        }
     }
 
     void published() {

@@ -27,7 +27,6 @@ public final class LiveSource {
     private final List<LiveConsumer> direct = new ArrayList<>();
     /** Players, by the clock they drain on: each group is fed once per message. */
     private final Map<DrainClock, ConsumerGroup> groups = new HashMap<>();
-    private final Map<ConsumerGroup, Integer> groupSizes = new HashMap<>();
     /** The values of {@link #groups}, for the per-message loop. */
     private ConsumerGroup[] groupArray = new ConsumerGroup[0];
     private final GopCache gop;
@@ -196,17 +195,14 @@ public final class LiveSource {
             return;
         }
         ConsumerGroup g = groups.get(q.clock());
-        g.leave(q);
-        int left = groupSizes.merge(g, -1, Integer::sum);
-        if (left == 0) {
+        if (g.leave(q) == 0) {
             groups.remove(q.clock());
-            groupSizes.remove(g);
             groupArray = groups.values().toArray(new ConsumerGroup[0]);
             g.close();
         }
     }
 
-    /** The group of players on {@code clock}, created as needed; counts the player joining. */
+    /** The group of players on {@code clock}, created as needed. */
     private ConsumerGroup groupOf(DrainClock clock) {
         ConsumerGroup g = groups.get(clock);
         if (g == null) {
@@ -214,7 +210,6 @@ public final class LiveSource {
             groups.put(clock, g);
             groupArray = groups.values().toArray(new ConsumerGroup[0]);
         }
-        groupSizes.merge(g, 1, Integer::sum);
         return g;
     }
 
