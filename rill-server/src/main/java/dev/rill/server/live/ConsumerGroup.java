@@ -153,10 +153,10 @@ final class ConsumerGroup implements DrainClock.Drainable {
 
     /** Gives the messages gathered in {@link #run} to every member, one reference each. */
     private void handOver() {
-        int n = members.size();
         if (run.isEmpty()) {
             return;
         }
+        int n = members.size();
         if (n == 0) {
             run.forEach(SharedMessage::release);
             run.clear();

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The part every network player shares (RTMP, HTTP-FLV, WebSocket-FLV, ...): a bounded
- * {@link ConsumerQueue} filled from the publisher's thread, drained on the player's own event loop
- * at most {@code mergeDelayMs} after something is queued (merged write; at once when 0, and for
- * the first batch, so a new player starts without that delay), by the {@link DrainClock} all
- * players of that loop share; one batch per drain written by the subclass and flushed once. A player whose socket is not writable is skipped until
+ * The part every network player shares (RTMP, HTTP-FLV, WebSocket-FLV, ...). Live messages come
+ * from the player's {@link ConsumerGroup} at its clock's tick, on the player's own event loop, at
+ * most {@code mergeDelayMs} after they were published (merged write; at once when 0): a caught-up
+ * player writes them as one batch, flushed once. What the source hands over at attach (the GOP),
+ * statuses, and live messages for a player that is behind go to a bounded {@link ConsumerQueue},
+ * drained by the {@link DrainClock} the players of that loop share (the first batch at once, so a
+ * new player starts without the delay). A player whose socket is not writable is skipped until
  * {@link #onWritable()}; meanwhile its queue is shrunk at {@code queue_length}, touching nobody else.
  */
 public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainable {
