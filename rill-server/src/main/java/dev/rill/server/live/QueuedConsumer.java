@@ -161,6 +161,11 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
         } finally {
             batch.clear();
         }
+        flushBatch();
+    }
+
+    /** Flushes what {@link #writeBatch} wrote; a player may flush from nearer the socket. */
+    protected void flushBatch() {
         channel.flush();
     }
 

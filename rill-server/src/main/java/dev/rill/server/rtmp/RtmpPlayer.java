@@ -114,6 +114,16 @@ final class RtmpPlayer extends QueuedConsumer {
         }
     }
 
+    /**
+     * Flushes from the chunk encoder's context, where the batch was written: nothing between it
+     * and the socket holds bytes back, and the walk from the pipeline's tail would touch three
+     * more handler contexts per player per flush.
+     */
+    @Override
+    protected void flushBatch() {
+        out.flush();
+    }
+
     /** Writes the batch, the last write with {@code written} (which may be the void promise). */
     private void writeAll(List<SharedMessage> batch, ChannelPromise written) {
         int n = batch.size();
