@@ -349,6 +349,10 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         }
         send(Replies.status(NetStatus.PUBLISH_START, "Started publishing stream.", cid()), streamId);
         ctx.flush();
+        if (!ctx.channel().isActive()) {
+            // Closed by that flush: the clean-up has unpublished, and would not stop a watchdog.
+            return;
+        }
         watchdog = ctx.executor().scheduleAtFixedRate(this::checkPublisherTimeouts, WATCHDOG_PERIOD_MS,
                 WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
     }
@@ -397,6 +401,11 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         write(Replies.sampleAccess().encode(ctx.alloc(), 0, streamId));
         write(Replies.dataStart().encode(ctx.alloc(), 0, streamId));
         ctx.flush();
+        if (!ctx.channel().isActive()) {
+            // The flush found the client gone and closed the connection, whose clean-up has run
+            // (or will) without a player: one made now would never be detached.
+            return;
+        }
         source = server.sources().acquire(key, vhost.gopCache(), vhost.mixCorrect());
         player = new RtmpPlayer(ctx.channel(), log, streamId, vhost.chunkSize(), vhost.mwLatencyMs(),
                 vhost.queueLengthSeconds(), vhost.atc() ? TimeJitter.Mode.OFF : jitterMode(vhost));

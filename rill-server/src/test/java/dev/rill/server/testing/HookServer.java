@@ -10,13 +10,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /**
  * An HTTP callback server on loopback that records every body posted to it and answers by path:
  * {@code /allow} ("0"), {@code /allow-json} ({"code":0}), {@code /deny} ({"code":403}),
  * {@code /garbage} (not JSON), {@code /error} (HTTP 500), {@code /slow} (answers after 3 s),
- * {@code /nothing} (closes without answering).
+ * {@code /nothing} (closes without answering), {@code /held} (answers "0" once {@link #releaseHeld()}
+ * is called).
  */
 public final class HookServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +29,7 @@ public final class HookServer implements AutoCloseable {
 
     public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private final CountDownLatch held = new CountDownLatch(1);
 
     public HookServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,6 +40,11 @@ public final class HookServer implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Lets the calls to {@code /held}, now and later, be answered. */
+    public void releaseHeld() {
+        held.countDown();
     }
 
     /** The bodies whose action is {@code action}, in arrival order. */
@@ -63,6 +71,14 @@ public final class HookServer implements AutoCloseable {
                 answer(ex, 200, "0");
             }
             case "/nothing" -> ex.close();
+            case "/held" -> {
+                try {
+                    held.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(ex, 200, "0");
+            }
             default -> answer(ex, 404, "no such hook");
         }
     }
@@ -77,6 +93,7 @@ public final class HookServer implements AutoCloseable {
 
     @Override
     public void close() {
+        held.countDown();
         server.stop(0);
     }
 }

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** A blocking socket that speaks raw RTMP bytes, to send a server what no real client would. */
 public final class RawRtmpSocket implements AutoCloseable {
@@ -67,6 +69,49 @@ public final class RawRtmpSocket implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Reads until {@code text} (as ASCII, e.g. an AMF string such as "_result") has been received
+     * {@code times} times; false when the deadline or the end of the stream comes first.
+     */
+    public boolean awaitReceived(String text, int times, Duration timeout) throws IOException {
+        byte[] wanted = text.getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] chunk = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            socket.setSoTimeout((int) Math.max(1, Math.min(500, (deadline - System.nanoTime()) / 1_000_000)));
+            try {
+                int n = socket.getInputStream().read(chunk);
+                if (n < 0) {
+                    return false;
+                }
+                seen.write(chunk, 0, n);
+            } catch (SocketTimeoutException e) {
+                // keep reading until the deadline
+            }
+            if (occurrences(seen.toByteArray(), wanted) >= times) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int occurrences(byte[] haystack, byte[] needle) {
+        int count = 0;
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Closes with SO_LINGER 0: the server gets a reset, and its next write to this socket fails. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     /**
