@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import dev.rill.codec.amf.Amf0;
 import dev.rill.codec.amf.AmfObject;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
 import dev.rill.server.testing.LogCapture;
@@ -13,9 +12,6 @@ import dev.rill.server.testing.RawRtmpSocket;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,7 +86,7 @@ class BadInputTest {
 
     private static byte[] deeplyNestedConnect(int depth) {
         ByteArrayOutputStream amf = new ByteArrayOutputStream();
-        byte[] head = amf0("connect", 1.0);
+        byte[] head = RawRtmpSocket.amf0("connect", 1.0);
         amf.writeBytes(head);
         for (int i = 0; i < depth; i++) {
             amf.write(0x03);
@@ -105,21 +101,11 @@ class BadInputTest {
 
     private static byte[] randomAfterConnect() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] connect = amf0("connect", 1.0, AmfObject.of("app", "live", "tcUrl", "rtmp://127.0.0.1/live"));
+        byte[] connect = RawRtmpSocket.amf0("connect", 1.0, AmfObject.of("app", "live", "tcUrl", "rtmp://127.0.0.1/live"));
         out.writeBytes(RawRtmpSocket.chunked(3, 20, 0, connect, 128));
         byte[] random = new byte[64 * 1024];
         new Random(20261125L).nextBytes(random);
         out.writeBytes(random);
         return out.toByteArray();
-    }
-
-    private static byte[] amf0(Object... values) {
-        ByteBuf buf = Unpooled.buffer();
-        try {
-            Amf0.writeAll(buf, values);
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.rill.server.rtmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rill.codec.amf.Amf0;
 import dev.rill.codec.amf.AmfObject;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.StreamKey;
@@ -13,9 +12,6 @@ import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
@@ -58,10 +54,10 @@ class ClientGoneBeforeStreamStartsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> publisher.statuses.contains("NetStream.Publish.Start"));
             RawRtmpSocket raw = RawRtmpSocket.connect(server.rtmp()).simpleHandshake();
             raw.write(RawRtmpSocket.chunked(3, 20, 0,
-                    amf0("connect", 1.0, AmfObject.of("app", "live", "tcUrl", "rtmp://127.0.0.1/live")), 128));
-            raw.write(RawRtmpSocket.chunked(3, 20, 0, amf0("createStream", 2.0, null), 128));
+                    RawRtmpSocket.amf0("connect", 1.0, AmfObject.of("app", "live", "tcUrl", "rtmp://127.0.0.1/live")), 128));
+            raw.write(RawRtmpSocket.chunked(3, 20, 0, RawRtmpSocket.amf0("createStream", 2.0, null), 128));
             assertThat(raw.awaitReceived("_result", 2, Duration.ofSeconds(10))).as("connect and createStream answered").isTrue();
-            raw.write(RawRtmpSocket.chunked(8, 20, 1, amf0("play", 3.0, null, "gone"), 128));
+            raw.write(RawRtmpSocket.chunked(8, 20, 1, RawRtmpSocket.amf0("play", 3.0, null, "gone"), 128));
             raw.reset();
 
             assertNoPlayerLeft(server);
@@ -74,16 +70,6 @@ class ClientGoneBeforeStreamStartsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> context.connections().get() == 1);
         LiveSource source = context.sources().find(new StreamKey("__defaultVhost__", "live", "gone"));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> source.playerCount() == 0);
-    }
-
-    private static byte[] amf0(Object... values) {
-        ByteBuf buf = Unpooled.buffer();
-        try {
-            Amf0.writeAll(buf, values);
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
     }
 
     /** Closes with SO_LINGER 0, so the server's next write fails with a reset. */

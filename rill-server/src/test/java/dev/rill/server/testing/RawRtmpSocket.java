@@ -1,5 +1,9 @@
 package dev.rill.server.testing;
 
+import dev.rill.codec.amf.Amf0;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -112,6 +116,17 @@ public final class RawRtmpSocket implements AutoCloseable {
     public void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
+    }
+
+    /** {@code values} as AMF0, e.g. a command's name, transaction id and arguments. */
+    public static byte[] amf0(Object... values) {
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            Amf0.writeAll(buf, values);
+            return ByteBufUtil.getBytes(buf);
+        } finally {
+            buf.release();
+        }
     }
 
     /**
