@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
  * The players of one source that drain on one {@link DrainClock} (one event loop, one merge
  * delay). The publisher hands each message to the group once, with one reference, instead of to
  * every player: it touches no per-player state, so its cost does not grow with the players on
- * another core. At the clock's tick the group, on the players' own loop, gives the messages that
- * arrived since the last tick to each of its players in one step ({@link QueuedConsumer#takeShared}).
+ * another core. At the clock's tick the group, on the players' own loop, lends the messages that
+ * arrived since the last tick to each of its players in one step ({@link QueuedConsumer#takeShared}),
+ * as one {@link LiveRun} through which players that write the same bytes share one encoding.
  * Joining, leaving, and the publisher starting or stopping travel through the same inbox as the
  * media, so each player sees them in the source's order: a player that joined after a message was
  * published (and so already has it from the GOP cache) does not get it twice.
@@ -151,31 +152,30 @@ final class ConsumerGroup implements DrainClock.Drainable {
         LOG.error("handing live messages of {} to its players failed", key, e);
     }
 
-    /** Gives the messages gathered in {@link #run} to every member, one reference each. */
+    /**
+     * Lends the messages gathered in {@link #run} to every member as one {@link LiveRun} (a member
+     * retains what it keeps), then releases the group's references.
+     */
     private void handOver() {
         if (run.isEmpty()) {
             return;
         }
-        int n = members.size();
-        if (n == 0) {
-            run.forEach(SharedMessage::release);
-            run.clear();
-            return;
-        }
-        if (n > 1) {
+        LiveRun lent = new LiveRun(List.copyOf(run));
+        try {
+            for (int i = 0, n = members.size(); i < n; i++) {
+                QueuedConsumer c = members.get(i);
+                try {
+                    c.takeShared(lent);
+                } catch (RuntimeException e) {
+                    c.drainFailed(e);
+                }
+            }
+        } finally {
+            lent.release();
             for (SharedMessage m : run) {
-                m.retain(n - 1);
+                m.release();
             }
-        }
-        List<SharedMessage> messages = List.copyOf(run);
-        run.clear();
-        for (int i = 0; i < n; i++) {
-            QueuedConsumer c = members.get(i);
-            try {
-                c.takeShared(messages);
-            } catch (RuntimeException e) {
-                c.drainFailed(e);
-            }
+            run.clear();
         }
     }
 

@@ -132,20 +132,38 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
     }
 
     /**
-     * Live messages of this player's source, handed over by its {@link ConsumerGroup} on this
-     * player's loop, with one reference each for this player. A player that has started, has
-     * nothing queued and can write writes them at once; otherwise they join its queue (and its
-     * shrinking at {@code queue_length}) behind what is there.
+     * Live messages of this player's source, lent by its {@link ConsumerGroup} on this player's
+     * loop. A player that has started, has nothing queued and can write writes them at once
+     * ({@link #writeRun}); otherwise they join its queue (and its shrinking at {@code queue_length})
+     * behind what is there, each retained.
      */
-    final void takeShared(List<SharedMessage> messages) {
+    final void takeShared(LiveRun run) {
+        List<SharedMessage> messages = run.messages();
+        int n = messages.size();
         if (started && channel.isActive() && canWrite() && queue.isCaughtUp()) {
-            batch.addAll(messages);
+            if (writeRun(run)) {
+                messagesSent += n;
+                flushBatch();
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                batch.add(messages.get(i).retain());
+            }
             writeNow();
             return;
         }
-        for (int i = 0, n = messages.size(); i < n; i++) {
-            enqueue(messages.get(i));
+        for (int i = 0; i < n; i++) {
+            enqueue(messages.get(i).retain());
         }
+    }
+
+    /**
+     * Writes a caught-up player's live run (without flushing) and returns true, or returns false
+     * having done nothing, and the run is written as this player's own batch. The run's messages are
+     * lent: a player retains those it keeps past the call.
+     */
+    protected boolean writeRun(LiveRun run) {
+        return false;
     }
 
     /** Writes and flushes {@link #batch}, which this player owns, leaving it empty. */

@@ -5,6 +5,7 @@ import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
 import dev.rill.codec.rtmp.command.Command;
 import dev.rill.codec.rtmp.command.NetStatus;
+import dev.rill.server.live.LiveRun;
 import dev.rill.server.live.QueuedConsumer;
 import dev.rill.server.live.SharedMessage;
 import dev.rill.server.live.StreamKey;
@@ -17,15 +18,20 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An RTMP player as a consumer of a live source. Queueing and merged write come from
- * {@link QueuedConsumer}. A batch is one buffer of this player's first-chunk headers, with small
- * bodies copied next to them, plus a view of the shared chunked body for each larger message; it
- * is written from the chunk encoder's context (straight to the socket's outbound buffer) and
- * flushed once, so it goes out as one gathering write. The views hold no references, so many
- * players writing one message never contend on its reference count; the player keeps its
+ * {@link QueuedConsumer}. A caught-up player writes its group's live run from one encoding shared
+ * with every player that would write the same bytes: each message with a fmt-1 header (its
+ * timestamp as a delta from the previous message on its chunk stream, the stream id inherited),
+ * so the bytes do not depend on where each player's timestamps start, only on the deltas and the
+ * chunk size. Otherwise a batch is one buffer of this player's fmt-0 first-chunk headers, with
+ * small bodies copied next to them, plus a view of the shared chunked body for each larger
+ * message. Either is written from the chunk encoder's context (straight to the socket's outbound
+ * buffer) and flushed once, so it goes out as one gathering write. The views hold no references,
+ * so many players writing one message never contend on its reference count; the player keeps its
  * references to the batch's messages until the socket has taken the batch.
  */
 final class RtmpPlayer extends QueuedConsumer {
@@ -41,6 +47,16 @@ final class RtmpPlayer extends QueuedConsumer {
     private ChannelHandlerContext out;
     /** Each batch message's timestamp after jitter correction; grown as needed, reused. */
     private long[] timestamps = new long[64];
+    /**
+     * The timestamp the client last got on the video and on the audio chunk stream, which a fmt-1
+     * header's delta adds to; -1 before the first or when it needed an extended timestamp.
+     */
+    private long lastVideoTimestamp = -1;
+    private long lastAudioTimestamp = -1;
+    /** This player's key for the run being written; a copy is left with a shared encoding. */
+    private final DeltaRunKey runKey = new DeltaRunKey();
+    /** The run's messages this player retained to write them as its own batch; reused. */
+    private final List<SharedMessage> ownBatch = new ArrayList<>();
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
@@ -86,9 +102,47 @@ final class RtmpPlayer extends QueuedConsumer {
 
     @Override
     protected void writeBatch(List<SharedMessage> batch) {
-        if (out == null) {
-            out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
+        correctTimestamps(batch);
+        writeOwn(batch);
+    }
+
+    /**
+     * Writes the run from the encoding shared by the players with the same key, made here if this
+     * player is the first; when a message needs this player's own header (no earlier message on
+     * its chunk stream, a negative delta, an extended timestamp, not audio or video), the run is
+     * written as this player's own batch instead.
+     */
+    @Override
+    protected boolean writeRun(LiveRun run) {
+        List<SharedMessage> messages = run.messages();
+        findEncoderContext();
+        correctTimestamps(messages);
+        if (!runKey.set(chunkSize, messages, timestamps, lastVideoTimestamp, lastAudioTimestamp)) {
+            for (int i = 0, n = messages.size(); i < n; i++) {
+                ownBatch.add(messages.get(i).retain());
+            }
+            try {
+                writeOwn(ownBatch);
+            } finally {
+                ownBatch.clear();
+            }
+            return true;
         }
+        ByteBuf encoding = run.encoding(runKey);
+        if (encoding == null) {
+            encoding = runKey.encode(channel.alloc(), messages);
+            run.share(runKey.copy(), encoding);
+        }
+        bytesSent += encoding.readableBytes();
+        noteLastTimestamps(messages);
+        out.write(encoding.retainedDuplicate(), out.voidPromise());
+        return true;
+    }
+
+    /** Writes a batch of this player's references with its own fmt-0 headers; takes them over. */
+    private void writeOwn(List<SharedMessage> batch) {
+        findEncoderContext();
+        noteLastTimestamps(batch);
         if (!sharesBodies(batch)) {
             // Every body is copied into this player's own buffer, so the messages can go at once.
             try {
@@ -114,6 +168,39 @@ final class RtmpPlayer extends QueuedConsumer {
         }
     }
 
+    private void findEncoderContext() {
+        if (out == null) {
+            out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
+        }
+    }
+
+    /** Fills {@link #timestamps} with each message's timestamp after jitter correction. */
+    private void correctTimestamps(List<SharedMessage> batch) {
+        int n = batch.size();
+        if (timestamps.length < n) {
+            timestamps = new long[Math.max(n, timestamps.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            SharedMessage m = batch.get(i);
+            // Statuses the server queues (PublishNotify, UnpublishNotify) are not the publisher's
+            // and must not set the base that zero and full jitter measure from.
+            timestamps[i] = Command.isCommand(m.typeId()) ? m.timestamp() : jitter.correct(m.timestamp(), m.isAv());
+        }
+    }
+
+    /** Records the timestamps the batch leaves on the audio and video chunk streams. */
+    private void noteLastTimestamps(List<SharedMessage> batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            SharedMessage m = batch.get(i);
+            long ts = ChunkWriter.fitsTimestampField(timestamps[i]) ? timestamps[i] : -1;
+            if (m.isVideo()) {
+                lastVideoTimestamp = ts;
+            } else if (m.isAudio()) {
+                lastAudioTimestamp = ts;
+            }
+        }
+    }
+
     /**
      * Flushes from the chunk encoder's context, where the batch was written: nothing between it
      * and the socket holds bytes back, and the walk from the pipeline's tail would touch three
@@ -124,19 +211,16 @@ final class RtmpPlayer extends QueuedConsumer {
         out.flush();
     }
 
-    /** Writes the batch, the last write with {@code written} (which may be the void promise). */
+    /**
+     * Writes the batch with the timestamps in {@link #timestamps}, the last write with
+     * {@code written} (which may be the void promise).
+     */
     private void writeAll(List<SharedMessage> batch, ChannelPromise written) {
         int n = batch.size();
-        if (timestamps.length < n) {
-            timestamps = new long[Math.max(n, timestamps.length * 2)];
-        }
         long[] timestamps = this.timestamps;
         int inlineBytes = 0;
         for (int i = 0; i < n; i++) {
             SharedMessage m = batch.get(i);
-            // Statuses the server queues (PublishNotify, UnpublishNotify) are not the publisher's
-            // and must not set the base that zero and full jitter measure from.
-            timestamps[i] = Command.isCommand(m.typeId()) ? m.timestamp() : jitter.correct(m.timestamp(), m.isAv());
             inlineBytes += ChunkWriter.firstHeaderSize(m.chunkStreamId(), timestamps[i]);
             if (isInline(m)) {
                 inlineBytes += m.size();

@@ -50,6 +50,35 @@ public final class ChunkWriter {
         }
     }
 
+    /** Whether {@code value} fits a header's 3-byte timestamp field, without an extended timestamp. */
+    public static boolean fitsTimestampField(long value) {
+        return value >= 0 && !ChunkFormat.needsExtendedTimestamp(value);
+    }
+
+    /** Size of the fmt-1 first header: basic header, timestamp delta, length and type id. */
+    public static int deltaHeaderSize(int csid) {
+        return ChunkFormat.basicHeaderSize(csid) + ChunkFormat.messageHeaderSize(ChunkFormat.FMT_SAME_STREAM);
+    }
+
+    /**
+     * The fmt-1 first chunk header (spec 5.3.1.2.2): the message takes the stream id of the chunk
+     * stream's previous message and its timestamp is that message's plus {@code delta}. Only deltas
+     * below 0xFFFFFF are written, so the body that follows carries no extended timestamps
+     * ({@link #writeBody} with timestamp 0).
+     */
+    public static void writeDeltaHeader(ByteBuf out, int csid, long delta, int length, int typeId) {
+        if (!fitsTimestampField(delta)) {
+            throw new IllegalArgumentException("timestamp delta " + delta + " is outside 0..16777214");
+        }
+        if (length < 0 || length > ChunkFormat.MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("message length " + length + " is outside 0..16777215");
+        }
+        writeBasicHeader(out, ChunkFormat.FMT_SAME_STREAM, csid);
+        out.writeMedium((int) delta);
+        out.writeMedium(length);
+        out.writeByte(typeId);
+    }
+
     /**
      * One new buffer holding the whole chunked message except the first header. Leaves the payload's
      * indexes and reference count alone; the caller owns the returned buffer.
