@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One video message sent to many RTMP players; one operation is the whole fan-out.
  *
- * <p>{@link #sharedBody} is what the server's players do (SharedMessage + RtmpPlayer): the payload is
+ * <p>{@link #sharedRun} is what caught-up players of one group do: one encoding with a fmt-1
+ * header, a duplicate of it per player. {@link #sharedBody} is what a player writing its own batch
+ * does (SharedMessage + RtmpPlayer): the payload is
  * chunked once ({@link ChunkWriter#encodeBody}); each player then writes only its own fmt-0 first
  * header into its per-batch header buffer and takes a slice of it plus a duplicate of the shared
  * body (retained here; the server's players now take a view without a reference, which
@@ -96,6 +98,29 @@ public class FanOutBenchmark {
             }
         } finally {
             body.release();
+        }
+        return releaseWritten(n);
+    }
+
+    /**
+     * What caught-up players of one group do (RtmpPlayer with a LiveRun): the message is encoded
+     * once with a fmt-1 header (its timestamp as a delta, so the same bytes fit every player) and
+     * each player writes a duplicate of that one buffer.
+     */
+    @Benchmark
+    public int sharedRun() {
+        int csid = ChunkStreamId.forType(MessageType.VIDEO);
+        int length = payload.readableBytes();
+        ByteBuf run = allocator.buffer(ChunkWriter.deltaHeaderSize(csid) + ChunkWriter.bodySize(length, chunkSize, csid, 0));
+        int n = 0;
+        try {
+            ChunkWriter.writeDeltaHeader(run, csid, 33, length, MessageType.VIDEO);
+            ChunkWriter.writeBody(run, payload, chunkSize, csid, 0);
+            for (int p = 0; p < players; p++) {
+                written[n++] = run.retainedDuplicate();
+            }
+        } finally {
+            run.release();
         }
         return releaseWritten(n);
     }
