@@ -1,6 +1,7 @@
 package dev.rill.server.live;
 
 import static dev.rill.server.testing.PacketAssertions.assertReceivedTail;
+import static dev.rill.server.testing.PacketAssertions.assertSameTimeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Black-box: real ffmpeg publishes an H.264 + AAC stream it generates (testsrc and sine); ffmpeg
  * and Rill's own client play it; every player's packets are byte-identical to what was published,
- * from the first keyframe it got to the end.
+ * from the first keyframe it got to the end, and keep the published spacing of their timestamps.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FfmpegLiveTest {
@@ -65,7 +66,13 @@ class FfmpegLiveTest {
             assertThat(sent.videoCount()).isGreaterThan(150);
             assertReceivedTail("early Rill player", sent, early.packets);
             assertReceivedTail("late Rill player", sent, late.packets);
-            assertReceivedTail("ffmpeg player", sent, MediaPackets.fromFlvFile(played));
+            MediaPackets playedByFfmpeg = MediaPackets.fromFlvFile(played);
+            assertReceivedTail("ffmpeg player", sent, playedByFfmpeg);
+            // Live runs go out with fmt-1 headers (timestamp deltas): each client must rebuild
+            // the same spacing from them.
+            assertSameTimeline("early Rill player", sent, early.packets);
+            assertSameTimeline("late Rill player", sent, late.packets);
+            assertSameTimeline("ffmpeg player", sent, playedByFfmpeg);
             assertThat(early.packets.videoCount()).isEqualTo(sent.videoCount());
             early.close();
             late.close();

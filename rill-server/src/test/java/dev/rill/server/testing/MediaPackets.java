@@ -24,11 +24,18 @@ import java.util.List;
 public final class MediaPackets {
     public final List<String> video = new ArrayList<>();
     public final List<Boolean> videoKey = new ArrayList<>();
+    /** Each packet's timestamp in ms, -1 where the source did not say; parallel to video and audio. */
+    public final List<Long> videoTimes = new ArrayList<>();
     public final List<String> audio = new ArrayList<>();
+    public final List<Long> audioTimes = new ArrayList<>();
     public final List<String> videoHeaders = new ArrayList<>();
     public final List<String> audioHeaders = new ArrayList<>();
 
     public synchronized void add(int type, ByteBuf payload) {
+        add(type, -1, payload);
+    }
+
+    public synchronized void add(int type, long timestamp, ByteBuf payload) {
         String hash = sha1(payload);
         if (type == 9) {
             if (FlvVideo.isSequenceHeader(payload)) {
@@ -36,12 +43,14 @@ public final class MediaPackets {
             } else {
                 video.add(hash);
                 videoKey.add(FlvVideo.isKeyframe(payload));
+                videoTimes.add(timestamp);
             }
         } else if (type == 8) {
             if (FlvAudio.isSequenceHeader(payload)) {
                 audioHeaders.add(hash);
             } else {
                 audio.add(hash);
+                audioTimes.add(timestamp);
             }
         }
     }
@@ -60,7 +69,7 @@ public final class MediaPackets {
         try {
             for (FlvTag tag : FlvReader.readAll(whole)) {
                 try {
-                    packets.add(tag.type(), tag.payload());
+                    packets.add(tag.type(), tag.timestamp(), tag.payload());
                 } finally {
                     tag.release();
                 }

@@ -55,7 +55,7 @@ public final class RecordingPlayer implements RtmpClientListener {
         if (MessageType.isMedia(message.typeId())) {
             mediaTimestamps.add(message.timestamp());
         }
-        packets.add(message.typeId(), message.payload());
+        packets.add(message.typeId(), message.timestamp(), message.payload());
     }
 
     public boolean isActive() {
