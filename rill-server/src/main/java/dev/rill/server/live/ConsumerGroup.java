@@ -160,9 +160,10 @@ final class ConsumerGroup implements DrainClock.Drainable {
         if (run.isEmpty()) {
             return;
         }
-        LiveRun lent = new LiveRun(List.copyOf(run));
+        int n = members.size();
+        LiveRun lent = new LiveRun(List.copyOf(run), n);
         try {
-            for (int i = 0, n = members.size(); i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 QueuedConsumer c = members.get(i);
                 try {
                     c.takeShared(lent);

@@ -14,12 +14,19 @@ import java.util.List;
  */
 public final class LiveRun {
     private final List<SharedMessage> messages;
+    private final int players;
     private final List<Object> keys = new ArrayList<>(2);
     private final List<ByteBuf> encodings = new ArrayList<>(2);
 
-    /** Lends {@code messages} (not retained) to the players the run is handed to. */
-    public LiveRun(List<SharedMessage> messages) {
+    /** Lends {@code messages} (not retained) to the {@code players} the run is handed to. */
+    public LiveRun(List<SharedMessage> messages, int players) {
         this.messages = messages;
+        this.players = players;
+    }
+
+    /** How many players the run is handed to: with one, there is nobody to share an encoding with. */
+    public int players() {
+        return players;
     }
 
     /** The messages, not retained. */
@@ -48,10 +55,13 @@ public final class LiveRun {
 
     /** Releases the shared encodings; the writes that carry them hold their own references. */
     public void release() {
-        for (ByteBuf b : encodings) {
-            b.release();
+        try {
+            for (ByteBuf b : encodings) {
+                b.release();
+            }
+        } finally {
+            encodings.clear();
+            keys.clear();
         }
-        encodings.clear();
-        keys.clear();
     }
 }

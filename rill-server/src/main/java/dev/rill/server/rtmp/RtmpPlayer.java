@@ -108,24 +108,19 @@ final class RtmpPlayer extends QueuedConsumer {
 
     /**
      * Writes the run from the encoding shared by the players with the same key, made here if this
-     * player is the first; when a message needs this player's own header (no earlier message on
-     * its chunk stream, a negative delta, an extended timestamp, not audio or video), the run is
-     * written as this player's own batch instead.
+     * player is the first; when the player is alone in its group, or a message needs this player's
+     * own header (no earlier message on its chunk stream, a negative delta, an extended timestamp,
+     * not audio or video), the run is written as this player's own batch instead.
      */
     @Override
     protected boolean writeRun(LiveRun run) {
         List<SharedMessage> messages = run.messages();
         findEncoderContext();
         correctTimestamps(messages);
-        if (!runKey.set(chunkSize, messages, timestamps, lastVideoTimestamp, lastAudioTimestamp)) {
-            for (int i = 0, n = messages.size(); i < n; i++) {
-                ownBatch.add(messages.get(i).retain());
-            }
-            try {
-                writeOwn(ownBatch);
-            } finally {
-                ownBatch.clear();
-            }
+        // Alone in its group, a player has nobody to share with: its own batch copies less.
+        if (run.players() < 2
+                || !runKey.set(chunkSize, messages, timestamps, lastVideoTimestamp, lastAudioTimestamp)) {
+            writeOwnCopy(messages);
             return true;
         }
         ByteBuf encoding = run.encoding(runKey);
@@ -137,6 +132,23 @@ final class RtmpPlayer extends QueuedConsumer {
         noteLastTimestamps(messages);
         out.write(encoding.retainedDuplicate(), out.voidPromise());
         return true;
+    }
+
+    /** Writes lent messages as this player's own batch, with references of its own. */
+    private void writeOwnCopy(List<SharedMessage> messages) {
+        boolean handedOver = false;
+        try {
+            for (int i = 0, n = messages.size(); i < n; i++) {
+                ownBatch.add(messages.get(i).retain());
+            }
+            handedOver = true;
+            writeOwn(ownBatch);
+        } finally {
+            if (!handedOver) {
+                ownBatch.forEach(SharedMessage::release);
+            }
+            ownBatch.clear();
+        }
     }
 
     /** Writes a batch of this player's references with its own fmt-0 headers; takes them over. */

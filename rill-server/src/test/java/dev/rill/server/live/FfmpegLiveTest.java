@@ -53,13 +53,17 @@ class FfmpegLiveTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> early.packets.videoCount() >= 30);
             RecordingPlayer late = RecordingPlayer.play(connector, server.rtmp(), "live", "cam");
+            // One more player before ffmpeg's, so that whichever loop ffmpeg's connection lands on
+            // it has company there and gets the shared runs (fmt-1 headers), not its own batches.
+            RecordingPlayer companion = RecordingPlayer.play(connector, server.rtmp(), "live", "cam");
             Path played = dir.resolve("played.flv");
             Process ffplayer = Ffmpeg.start(dir.resolve("play.log"), "-i", url, "-c", "copy", "-f", "flv", played.toString());
 
             Ffmpeg.awaitExit(publisher, dir.resolve("publish.log"), 60);
             // Each player drains on its own merged-write timer: wait until both have had everything.
             await().atMost(Duration.ofSeconds(15)).until(() -> late.statuses.contains("NetStream.Play.UnpublishNotify")
-                    && early.statuses.contains("NetStream.Play.UnpublishNotify"));
+                    && early.statuses.contains("NetStream.Play.UnpublishNotify")
+                    && companion.statuses.contains("NetStream.Play.UnpublishNotify"));
             Ffmpeg.awaitExit(ffplayer, dir.resolve("play.log"), 30);
 
             MediaPackets sent = MediaPackets.fromFlvFile(published);
@@ -70,12 +74,15 @@ class FfmpegLiveTest {
             assertReceivedTail("ffmpeg player", sent, playedByFfmpeg);
             // Live runs go out with fmt-1 headers (timestamp deltas): each client must rebuild
             // the same spacing from them.
+            assertSameTimeline("ffmpeg player", sent, playedByFfmpeg);
             assertSameTimeline("early Rill player", sent, early.packets);
             assertSameTimeline("late Rill player", sent, late.packets);
-            assertSameTimeline("ffmpeg player", sent, playedByFfmpeg);
+            assertReceivedTail("companion Rill player", sent, companion.packets);
+            assertSameTimeline("companion Rill player", sent, companion.packets);
             assertThat(early.packets.videoCount()).isEqualTo(sent.videoCount());
             early.close();
             late.close();
+            companion.close();
         }
     }
 }

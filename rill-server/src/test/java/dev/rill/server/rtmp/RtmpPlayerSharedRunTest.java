@@ -107,7 +107,7 @@ class RtmpPlayerSharedRunTest {
             int beforeA = bytesOfStream(1).length;
             int beforeB = bytesOfStream(3).length;
             long sentBeforeA = a.bytesSent();
-            LiveRun lent = new LiveRun(List.of(run));
+            LiveRun lent = new LiveRun(List.of(run), 2);
             onLoop(() -> {
                 a.writeRun(lent);
                 b.writeRun(lent);
@@ -154,7 +154,7 @@ class RtmpPlayerSharedRunTest {
         SharedMessage[] run = {video(1040, 700), audio(1041)};
         try {
             onLoop(() -> a.writeBatch(own(v1000)));
-            LiveRun lent = new LiveRun(List.of(run));
+            LiveRun lent = new LiveRun(List.of(run), 2);
             onLoop(() -> {
                 a.writeRun(lent);
                 a.flushBatch();
@@ -168,6 +168,37 @@ class RtmpPlayerSharedRunTest {
             }
         } finally {
             v1000.release();
+            for (SharedMessage m : run) {
+                m.release();
+            }
+        }
+    }
+
+    @Test
+    void aPlayerAloneInItsGroupWritesItsOwnHeaders() throws Exception {
+        RtmpPlayer a = player(1);
+        SharedMessage v1000 = video(1000, 400);
+        SharedMessage a1001 = audio(1001);
+        SharedMessage[] run = {video(1040, 700), audio(1041)};
+        try {
+            onLoop(() -> {
+                a.writeBatch(own(v1000, a1001));
+                a.flushBatch();
+            });
+            await().atMost(WAIT).until(() -> byStream(1).size() == 2);
+            int before = bytesOfStream(1).length;
+            LiveRun lent = new LiveRun(List.of(run), 1);
+            onLoop(() -> {
+                a.writeRun(lent);
+                a.flushBatch();
+                lent.release();
+            });
+            await().atMost(WAIT).until(() -> byStream(1).size() == 4);
+            assertThat(timestamps(byStream(1))).containsExactly(0L, 1L, 40L, 41L);
+            assertThat(bytesOfStream(1)[before]).as("a fmt-0 basic header on the video chunk stream").isEqualTo((byte) 0x06);
+        } finally {
+            v1000.release();
+            a1001.release();
             for (SharedMessage m : run) {
                 m.release();
             }
