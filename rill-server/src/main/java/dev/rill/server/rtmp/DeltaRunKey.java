@@ -17,6 +17,9 @@ final class DeltaRunKey {
     private int chunkSize;
     private long[] deltas = new long[64];
     private int size;
+    /** The video and audio timestamps the client has after the run {@link #set} last accepted. */
+    private long lastVideo;
+    private long lastAudio;
 
     /**
      * Makes this the key of {@code messages} for a player whose corrected timestamps for them are
@@ -55,7 +58,19 @@ final class DeltaRunKey {
         }
         this.chunkSize = chunkSize;
         this.size = n;
+        this.lastVideo = video;
+        this.lastAudio = audio;
         return true;
+    }
+
+    /** The client's last video timestamp once the accepted run is written. */
+    long lastVideo() {
+        return lastVideo;
+    }
+
+    /** The client's last audio timestamp once the accepted run is written. */
+    long lastAudio() {
+        return lastAudio;
     }
 
     /** The run's messages, each with its fmt-1 header and chunked body, in one new buffer. */

@@ -129,7 +129,8 @@ final class RtmpPlayer extends QueuedConsumer {
             run.share(runKey.copy(), encoding);
         }
         bytesSent += encoding.readableBytes();
-        noteLastTimestamps(messages);
+        lastVideoTimestamp = runKey.lastVideo();
+        lastAudioTimestamp = runKey.lastAudio();
         out.write(encoding.retainedDuplicate(), out.voidPromise());
         return true;
     }

@@ -95,26 +95,14 @@ class RtmpPlayerSharedRunTest {
         SharedMessage[] run = {video(1040, 700), audio(1041), video(1080, 90), audio(1062)};
         try {
             // a's timestamps start at 1000 (zero jitter), b's at 500: 500 apart for the whole run.
-            onLoop(() -> {
-                a.writeBatch(own(v1000, a1001));
-                a.flushBatch();
-            });
-            onLoop(() -> {
-                b.writeBatch(own(early, v1000, a1001));
-                b.flushBatch();
-            });
+            writeOwnBatch(a, v1000, a1001);
+            writeOwnBatch(b, early, v1000, a1001);
             await().atMost(WAIT).until(() -> byStream(1).size() == 2 && byStream(3).size() == 3);
             int beforeA = bytesOfStream(1).length;
             int beforeB = bytesOfStream(3).length;
             long sentBeforeA = a.bytesSent();
             LiveRun lent = new LiveRun(List.of(run), 2);
-            onLoop(() -> {
-                a.writeRun(lent);
-                b.writeRun(lent);
-                a.flushBatch();
-                b.flushBatch();
-                lent.release();
-            });
+            writeRun(lent, a, b);
             await().atMost(WAIT).until(() -> byStream(1).size() == 6 && byStream(3).size() == 7);
 
             assertThat(timestamps(byStream(1))).containsExactly(0L, 1L, 40L, 41L, 80L, 62L);
@@ -138,12 +126,8 @@ class RtmpPlayerSharedRunTest {
                 assertThat(m.refCnt()).as("lent, not kept").isEqualTo(1);
             }
         } finally {
-            for (SharedMessage m : List.of(early, v1000, a1001)) {
-                m.release();
-            }
-            for (SharedMessage m : run) {
-                m.release();
-            }
+            release(early, v1000, a1001);
+            release(run);
         }
     }
 
@@ -153,13 +137,9 @@ class RtmpPlayerSharedRunTest {
         SharedMessage v1000 = video(1000, 400);
         SharedMessage[] run = {video(1040, 700), audio(1041)};
         try {
-            onLoop(() -> a.writeBatch(own(v1000)));
+            writeOwnBatch(a, v1000);
             LiveRun lent = new LiveRun(List.of(run), 2);
-            onLoop(() -> {
-                a.writeRun(lent);
-                a.flushBatch();
-                lent.release();
-            });
+            writeRun(lent, a);
             await().atMost(WAIT).until(() -> decoded(0).size() == 3);
             assertThat(timestamps(decoded(0))).containsExactly(0L, 40L, 41L);
             assertThat(decoded(0)).allSatisfy(d -> assertThat(d.streamId()).isEqualTo(1));
@@ -167,10 +147,8 @@ class RtmpPlayerSharedRunTest {
                 assertThat(m.refCnt()).as("the player's own batch released what it retained").isEqualTo(1);
             }
         } finally {
-            v1000.release();
-            for (SharedMessage m : run) {
-                m.release();
-            }
+            release(v1000);
+            release(run);
         }
     }
 
@@ -181,27 +159,17 @@ class RtmpPlayerSharedRunTest {
         SharedMessage a1001 = audio(1001);
         SharedMessage[] run = {video(1040, 700), audio(1041)};
         try {
-            onLoop(() -> {
-                a.writeBatch(own(v1000, a1001));
-                a.flushBatch();
-            });
+            writeOwnBatch(a, v1000, a1001);
             await().atMost(WAIT).until(() -> byStream(1).size() == 2);
             int before = bytesOfStream(1).length;
             LiveRun lent = new LiveRun(List.of(run), 1);
-            onLoop(() -> {
-                a.writeRun(lent);
-                a.flushBatch();
-                lent.release();
-            });
+            writeRun(lent, a);
             await().atMost(WAIT).until(() -> byStream(1).size() == 4);
             assertThat(timestamps(byStream(1))).containsExactly(0L, 1L, 40L, 41L);
             assertThat(bytesOfStream(1)[before]).as("a fmt-0 basic header on the video chunk stream").isEqualTo((byte) 0x06);
         } finally {
-            v1000.release();
-            a1001.release();
-            for (SharedMessage m : run) {
-                m.release();
-            }
+            release(v1000, a1001);
+            release(run);
         }
     }
 
@@ -238,45 +206,71 @@ class RtmpPlayerSharedRunTest {
         group.next().submit(task).get(5, TimeUnit.SECONDS);
     }
 
-    /** A batch of the player's own references. */
-    private static List<SharedMessage> own(SharedMessage... messages) {
+    /** Writes and flushes a batch of the player's own references to the messages. */
+    private void writeOwnBatch(RtmpPlayer player, SharedMessage... messages) throws Exception {
         List<SharedMessage> batch = new ArrayList<>();
         for (SharedMessage m : messages) {
             batch.add(m.retain());
         }
-        return batch;
+        onLoop(() -> {
+            player.writeBatch(batch);
+            player.flushBatch();
+        });
+    }
+
+    /** Hands {@code lent} to the players as their group does, then releases it. */
+    private void writeRun(LiveRun lent, RtmpPlayer... players) throws Exception {
+        onLoop(() -> {
+            for (RtmpPlayer p : players) {
+                p.writeRun(lent);
+            }
+            for (RtmpPlayer p : players) {
+                p.flushBatch();
+            }
+            lent.release();
+        });
+    }
+
+    private static void release(SharedMessage... messages) {
+        for (SharedMessage m : messages) {
+            m.release();
+        }
     }
 
     private byte[] bytesOfStream(int streamId) {
-        for (int i = 0; i < received.size(); i++) {
-            List<Decoded> d = decoded(i);
-            if (!d.isEmpty() && d.get(0).streamId() == streamId) {
-                ByteArrayOutputStream out = received.get(i);
-                synchronized (out) {
-                    return out.toByteArray();
-                }
-            }
+        int i = connectionOf(streamId);
+        if (i < 0) {
+            throw new AssertionError("no connection for stream " + streamId);
         }
-        throw new AssertionError("no connection for stream " + streamId);
+        return bytes(i);
     }
 
     /** What the connection whose player uses {@code streamId} decoded; empty until it has something. */
     private List<Decoded> byStream(int streamId) {
+        int i = connectionOf(streamId);
+        return i < 0 ? List.of() : decoded(i);
+    }
+
+    /** The connection whose first message carries {@code streamId}, or -1 while there is none. */
+    private int connectionOf(int streamId) {
         for (int i = 0; i < received.size(); i++) {
             List<Decoded> d = decoded(i);
             if (!d.isEmpty() && d.get(0).streamId() == streamId) {
-                return d;
+                return i;
             }
         }
-        return List.of();
+        return -1;
+    }
+
+    private byte[] bytes(int connection) {
+        ByteArrayOutputStream out = received.get(connection);
+        synchronized (out) {
+            return out.toByteArray();
+        }
     }
 
     private List<Decoded> decoded(int connection) {
-        byte[] bytes;
-        ByteArrayOutputStream out = received.get(connection);
-        synchronized (out) {
-            bytes = out.toByteArray();
-        }
+        byte[] bytes = bytes(connection);
         EmbeddedChannel ch = new EmbeddedChannel(new ChunkDecoder(ChunkLimits.DEFAULT));
         List<Decoded> messages = new ArrayList<>();
         try {
