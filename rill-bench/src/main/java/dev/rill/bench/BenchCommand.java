@@ -10,16 +10,19 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code rill-bench} command: RTMP load against a live server, one summary line per run. */
+/** The {@code rill-bench} command: RTMP or HTTP-FLV load against a live server, one summary line per run. */
 @Command(name = "rill-bench", mixinStandardHelpOptions = true, version = "rill-bench 0.1.0",
-        description = "Publishes to an RTMP server and plays from it with many players; reports connect and"
-                + " first-keyframe times, delivered fraction, end-to-end latency and the server's CPU and memory.")
+        description = "Publishes to an RTMP server and plays from it with many RTMP or HTTP-FLV players;"
+                + " reports connect and first-keyframe times, delivered fraction, end-to-end latency and the"
+                + " server's CPU and memory.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--url", required = true, description = "rtmp://host[:port]/app/stream")
+    @Option(names = "--url", required = true, description = "where players play: rtmp://host[:port]/app/stream,"
+            + " or http://host[:port]/app/stream.flv for HTTP-FLV players (then --publish-url is needed)")
     String url;
 
-    @Option(names = "--publish-url", description = "Publish here instead of --url (e.g. an origin while "
-            + "players play from an edge); the stream names must match.")
+    @Option(names = "--publish-url", description = "rtmp://host[:port]/app/stream to publish to instead of --url"
+            + " (an origin while players play from an edge, or the RTMP side of HTTP-FLV players);"
+            + " the stream names must match.")
     String publishUrl;
 
     @Option(names = "--players", defaultValue = "100", description = "players (default ${DEFAULT-VALUE})")
@@ -88,7 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("rill-bench: no process " + serverPid + " (/proc/" + serverPid + "/stat)");
             return 2;
         }
-        BenchConfig config = new BenchConfig(BenchUrl.parse(url), BenchUrl.parse(publishUrl != null ? publishUrl : url),
+        BenchUrl playUrl = BenchUrl.parse(url);
+        BenchUrl publishTo = BenchUrl.parse(publishUrl != null ? publishUrl : url);
+        if (!publishTo.isRtmp() || !publishTo.stream().equals(playUrl.stream())) {
+            System.err.println("rill-bench: publishers need an rtmp:// URL of the stream players play ("
+                    + playUrl.stream() + "); give --publish-url");
+            return 2;
+        }
+        BenchConfig config = new BenchConfig(playUrl, publishTo,
                 players, ramp, duration, mode.file, bitrate, fps,
                 gop, publishers, warmup, grace, settle, serverPid,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);

@@ -2,12 +2,20 @@ package dev.rill.bench;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
-/** An RTMP URL split the way a client connects: host, port, app (the tcUrl's path) and stream. */
-record BenchUrl(String host, int port, String app, String stream) {
+/**
+ * A stream URL split the way a client connects: scheme, host, port, app (the path before the
+ * stream) and stream. {@code rtmp://host[:port]/app/stream} plays or publishes over RTMP;
+ * {@code http://host[:port]/app/stream.flv} plays over HTTP-FLV (the stream is the name without
+ * {@code .flv}, so that publishers and players agree on it).
+ */
+record BenchUrl(String scheme, String host, int port, String app, String stream) {
     static final int DEFAULT_PORT = 1935;
+    static final int DEFAULT_HTTP_PORT = 80;
+    private static final String FLV = ".flv";
 
-    /** Parses {@code rtmp://host[:port]/app[/more]/stream}: the last path segment is the stream. */
+    /** Parses an RTMP or HTTP-FLV URL: the last path segment is the stream. */
     static BenchUrl parse(String url) {
         URI uri;
         try {
@@ -15,20 +23,45 @@ record BenchUrl(String host, int port, String app, String stream) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("bad URL " + url + ": " + e.getMessage(), e);
         }
-        if (!"rtmp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("URL " + url + " is not rtmp://host[:port]/app/stream");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("rtmp") || scheme.equals("http")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("URL " + url
+                    + " is neither rtmp://host[:port]/app/stream nor http://host[:port]/app/stream.flv");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("^/+|/+$", "");
         int slash = path.lastIndexOf('/');
         if (slash <= 0 || slash == path.length() - 1) {
-            throw new IllegalArgumentException("URL " + url + " names no app and stream (rtmp://host/app/stream)");
+            throw new IllegalArgumentException("URL " + url + " names no app and stream ("
+                    + scheme + "://host/app/stream)");
         }
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
-        return new BenchUrl(uri.getHost(), port, path.substring(0, slash), path.substring(slash + 1));
+        String stream = path.substring(slash + 1);
+        if (scheme.equals("http")) {
+            if (!stream.endsWith(FLV) || stream.length() == FLV.length()) {
+                throw new IllegalArgumentException("URL " + url
+                        + " is not an HTTP-FLV stream (http://host/app/stream.flv)");
+            }
+            stream = stream.substring(0, stream.length() - FLV.length());
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("http") ? DEFAULT_HTTP_PORT : DEFAULT_PORT;
+        return new BenchUrl(scheme, uri.getHost(), port, path.substring(0, slash), stream);
+    }
+
+    boolean isRtmp() {
+        return scheme.equals("rtmp");
     }
 
     String tcUrl() {
         return "rtmp://" + host + ":" + port + "/" + app;
+    }
+
+    /** The HTTP request path that plays {@code stream} over HTTP-FLV. */
+    String flvPath(String stream) {
+        return "/" + app + "/" + stream + FLV;
+    }
+
+    /** The URL again, with its port spelled out. */
+    String display() {
+        return isRtmp() ? tcUrl() + "/" + stream : "http://" + host + ":" + port + flvPath(stream);
     }
 
     /** The stream name of publisher {@code index} of {@code count}: suffixed -0, -1... when several. */

@@ -33,10 +33,9 @@ final class LoadRun {
     RunResult run() throws IOException, InterruptedException {
         Transport transport = Transport.create(config.threads());
         try {
-            RtmpConnector connector = new RtmpConnector(transport, config.url());
-            startPublishers(config.publishUrl().equals(config.url()) ? connector
-                    : new RtmpConnector(transport, config.publishUrl()));
-            rampPlayers(connector, transport);
+            startPublishers(new RtmpConnector(transport, config.publishUrl()));
+            rampPlayers(config.url().isRtmp() ? new RtmpConnector(transport, config.url())
+                    : new HttpFlvConnector(transport, config.url()), transport);
             awaitSettled();
             sleepSeconds(config.warmupSeconds());
             List<Player> up = players.stream().filter(Player::isUp).toList();
@@ -77,7 +76,7 @@ final class LoadRun {
     }
 
     /** Starts player i at i / ramp seconds, on the event loops' scheduler. */
-    private void rampPlayers(RtmpConnector connector, Transport transport) {
+    private void rampPlayers(PlayerConnector connector, Transport transport) {
         boolean stamped = config.publishFile() == null;
         int expected = (int) Math.min(1 << 20, (config.durationSeconds() + config.graceSeconds() + 2) * 120);
         long t0 = System.nanoTime();

@@ -2,15 +2,16 @@ package dev.rill.bench;
 
 import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.RtmpMessage;
-import dev.rill.codec.rtmp.client.RtmpClientHandler;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
 import dev.rill.codec.media.FlvVideo;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import java.util.BitSet;
 
 /**
- * One RTMP player and what it measured. Everything is written on its connection's event loop and
- * read by the run after the loops have stopped. Per message it only reads a few bytes and appends
+ * One player (RTMP or HTTP-FLV) and what it measured. Everything is written on its connection's
+ * event loop and read by the run after the loops have stopped. Per message it only reads a few bytes and appends
  * to a primitive array; nothing is allocated but the array's occasional growth.
  */
 final class Player implements RtmpClientListener {
@@ -19,7 +20,7 @@ final class Player implements RtmpClientListener {
     private final boolean stamped;
     private final LongList latencies;
     private final BitSet received = new BitSet();
-    private RtmpConnector.Connection connection;
+    private Channel channel;
     private long connectStartNanos;
     private long connectNanos = -1;
     private volatile long firstKeyframeNanos = -1;
@@ -38,17 +39,18 @@ final class Player implements RtmpClientListener {
         this.latencies = new LongList(expectedSamples);
     }
 
-    void connect(RtmpConnector connector) {
+    void connect(PlayerConnector connector) {
         connectStartNanos = System.nanoTime();
-        connection = connector.connect(publisher.stream(), RtmpClientHandler.Mode.PLAY, this);
-        connection.connectFuture().addListener(f -> {
+        ChannelFuture connected = connector.play(publisher.stream(), this);
+        channel = connected.channel();
+        connected.addListener(f -> {
             if (f.isSuccess()) {
                 connectNanos = System.nanoTime() - connectStartNanos;
             } else {
                 fail("connect failed: " + f.cause().getMessage());
             }
         });
-        connection.channel().closeFuture().addListener(f -> {
+        channel.closeFuture().addListener(f -> {
             if (window.contains(System.nanoTime())) {
                 closedInWindow = true;
             }
@@ -127,8 +129,8 @@ final class Player implements RtmpClientListener {
     }
 
     void close() {
-        if (connection != null) {
-            connection.close();
+        if (channel != null) {
+            channel.close();
         }
     }
 

@@ -17,7 +17,7 @@ final class ResultJson {
         ResultJson j = new ResultJson();
         j.open();
         j.objectStart("config");
-        j.string("url", config.url().tcUrl() + "/" + config.url().stream());
+        j.string("url", config.url().display());
         j.number("players", config.players());
         j.number("ramp_per_s", config.rampPerSecond());
         j.number("duration_s", config.durationSeconds());

@@ -10,13 +10,12 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 
 /**
  * Opens RTMP client connections with Rill's client session: handshake, chunk encoder (before the
  * decoder, so that replies the decoder triggers pass through it), chunk decoder, session.
  */
-final class RtmpConnector {
+final class RtmpConnector implements PlayerConnector {
     /** The chunk size a publisher announces, as large as ffmpeg's so a frame is a few chunks. */
     static final int OUT_CHUNK_SIZE = 60000;
 
@@ -32,22 +31,22 @@ final class RtmpConnector {
     Connection connect(String stream, RtmpClientHandler.Mode mode, RtmpClientListener listener) {
         RtmpClientHandler handler = new RtmpClientHandler(url.tcUrl(), url.app(), stream, mode, OUT_CHUNK_SIZE,
                 listener);
-        Bootstrap b = new Bootstrap()
-                .group(transport.group())
-                .channel(transport.channelClass())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline()
-                                .addLast("handshake", new ClientHandshakeHandler())
-                                .addLast("chunk-encoder", new ChunkEncoder())
-                                .addLast("chunk-decoder", new ChunkDecoder(ChunkLimits.DEFAULT))
-                                .addLast("client", handler);
-                    }
-                });
+        Bootstrap b = transport.bootstrap(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline()
+                        .addLast("handshake", new ClientHandshakeHandler())
+                        .addLast("chunk-encoder", new ChunkEncoder())
+                        .addLast("chunk-decoder", new ChunkDecoder(ChunkLimits.DEFAULT))
+                        .addLast("client", handler);
+            }
+        });
         return new Connection(b.connect(url.host(), url.port()), handler);
+    }
+
+    @Override
+    public ChannelFuture play(String stream, RtmpClientListener listener) {
+        return connect(stream, RtmpClientHandler.Mode.PLAY, listener).connectFuture();
     }
 
     /** A client connection: its TCP connect future and its session handler. */

@@ -1,5 +1,8 @@
 package dev.rill.bench;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -18,6 +21,16 @@ record Transport(EventLoopGroup group, Class<? extends SocketChannel> channelCla
         }
         return new Transport(new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()),
                 NioSocketChannel.class, "nio");
+    }
+
+    /** A client bootstrap on these loops: no Nagle delay, a 10 s connect timeout, {@code handler} set up. */
+    Bootstrap bootstrap(ChannelHandler handler) {
+        return new Bootstrap()
+                .group(group)
+                .channel(channelClass)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(handler);
     }
 
     void shutdown() {

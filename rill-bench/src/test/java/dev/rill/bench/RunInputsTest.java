@@ -13,15 +13,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RunInputsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "rtmp://127.0.0.1:19350/live/bench, 127.0.0.1, 19350, live, bench",
-            "rtmp://example.com/live/bench, example.com, 1935, live, bench",
-            "rtmp://h:1/a/b/c/, h, 1, a/b, c"})
-    void urls(String url, String host, int port, String app, String stream) {
-        assertThat(BenchUrl.parse(url)).isEqualTo(new BenchUrl(host, port, app, stream));
+            "rtmp://127.0.0.1:19350/live/bench, rtmp, 127.0.0.1, 19350, live, bench",
+            "rtmp://example.com/live/bench, rtmp, example.com, 1935, live, bench",
+            "rtmp://h:1/a/b/c/, rtmp, h, 1, a/b, c",
+            "http://127.0.0.1:8080/live/bench.flv, http, 127.0.0.1, 8080, live, bench",
+            "HTTP://example.com/live/bench.flv, http, example.com, 80, live, bench"})
+    void urls(String url, String scheme, String host, int port, String app, String stream) {
+        assertThat(BenchUrl.parse(url)).isEqualTo(new BenchUrl(scheme, host, port, app, stream));
+    }
+
+    @Test
+    void httpFlvUrlsGiveTheRequestPathOfEachPublishersStream() {
+        BenchUrl url = BenchUrl.parse("http://h:8080/live/s.flv");
+        assertThat(url.isRtmp()).isFalse();
+        assertThat(url.flvPath(url.streamFor(1, 2))).isEqualTo("/live/s-1.flv");
+        assertThat(url.display()).isEqualTo("http://h:8080/live/s.flv");
+        assertThat(BenchUrl.parse("rtmp://h/live/s").display()).isEqualTo("rtmp://h:1935/live/s");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"http://h/live/s", "rtmp://h/onlyapp", "rtmp:///live/s"})
+    @CsvSource({"http://h/live/s", "http://h/live/.flv", "ws://h/live/s.flv", "rtmp://h/onlyapp", "rtmp:///live/s"})
     void badUrlsAreRefused(String url) {
         assertThatThrownBy(() -> BenchUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(url);
