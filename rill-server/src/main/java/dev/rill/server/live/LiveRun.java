@@ -1,8 +1,11 @@
 package dev.rill.server.live;
 
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The live messages a {@link ConsumerGroup} hands to its players at one tick, in the source's
@@ -10,13 +13,15 @@ import java.util.List;
  * the same bytes for them share one encoding: the first makes it and leaves it here under a key
  * that says what the bytes depend on, the others find it by an equal key and write it too, and the
  * run releases it when the hand-over ends (each write holds its own reference until it is done).
+ * Where keys are often unique (a player's own timeline), a player may first only note its key and
+ * write by itself, so that an encoding is made only for a key a second player has.
  * Used on the group's loop only.
  */
 public final class LiveRun {
     private final List<SharedMessage> messages;
     private final int players;
-    private final List<Object> keys = new ArrayList<>(2);
-    private final List<ByteBuf> encodings = new ArrayList<>(2);
+    private final Map<Object, ByteBuf> encodings = new HashMap<>(4);
+    private Set<Object> noted;
 
     /** Lends {@code messages} (not retained) to the {@code players} the run is handed to. */
     public LiveRun(List<SharedMessage> messages, int players) {
@@ -36,12 +41,7 @@ public final class LiveRun {
 
     /** The encoding another player left under a key equal to {@code key}, not retained; or null. */
     public ByteBuf encoding(Object key) {
-        for (int i = 0, n = keys.size(); i < n; i++) {
-            if (keys.get(i).equals(key)) {
-                return encodings.get(i);
-            }
-        }
-        return null;
+        return encodings.get(key);
     }
 
     /**
@@ -49,19 +49,34 @@ public final class LiveRun {
      * {@code key} must not change afterwards.
      */
     public void share(Object key, ByteBuf encoding) {
-        keys.add(key);
-        encodings.add(encoding);
+        ByteBuf before = encodings.put(key, encoding);
+        if (before != null) {
+            before.release();
+        }
+    }
+
+    /** Whether a player noted a key equal to {@code key} ({@link #note}). */
+    public boolean noted(Object key) {
+        return noted != null && noted.contains(key);
+    }
+
+    /** Notes that a player wrote the run by itself under {@code key}, which must not change afterwards. */
+    public void note(Object key) {
+        if (noted == null) {
+            noted = new HashSet<>();
+        }
+        noted.add(key);
     }
 
     /** Releases the shared encodings; the writes that carry them hold their own references. */
     public void release() {
         try {
-            for (ByteBuf b : encodings) {
+            for (ByteBuf b : encodings.values()) {
                 b.release();
             }
         } finally {
             encodings.clear();
-            keys.clear();
+            noted = null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rill.server.http.stream;
 
+import dev.rill.server.live.LiveRun;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.QueuedConsumer;
 import dev.rill.server.live.SharedMessage;
@@ -15,7 +16,9 @@ import java.util.List;
 /**
  * A player of a live stream over HTTP (FLV, MPEG-TS, ADTS AAC, MP3) or WebSocket: queueing, merged
  * write and slow-player shrinking as an RTMP player ({@link QueuedConsumer}); each batch is encoded
- * into one composite buffer (shared payloads, or muxed MPEG-TS) written as one chunk or frame. When the
+ * into one composite buffer (shared payloads, or muxed MPEG-TS) written as one chunk or frame. FLV
+ * players of a group with the same timeline (the same timestamps after jitter correction: they
+ * joined at the same point of the stream) write one shared copy of each live run. When the
  * publisher leaves, what was queued is written and the stream ends cleanly, as SRS 3 ends its
  * HTTP stream on unpublish. Audio-only formats start with at most {@code fast_cache} seconds of
  * the audio the source had cached, as SRS's fast cache gives them.
@@ -32,6 +35,10 @@ final class HttpStreamPlayer extends QueuedConsumer {
     private Thread attachingThread;
     private volatile boolean ended;
     private long bytesSent;
+    /** Each batch message's timestamp after jitter correction; grown as needed, reused. */
+    private long[] timestamps = new long[64];
+    /** This player's key for the run being written; a copy is left with a shared encoding. */
+    private final TimestampRunKey runKey = new TimestampRunKey();
 
     HttpStreamPlayer(Channel channel, ContextLog log, StreamSink sink, StreamFormat format, long mergeDelayMs,
                      double queueLengthSeconds, TimeJitter.Mode jitterMode, double fastCacheSeconds) {
@@ -157,11 +164,70 @@ final class HttpStreamPlayer extends QueuedConsumer {
 
     @Override
     protected void writeBatch(List<SharedMessage> batch) {
+        correctTimestamps(batch);
+        writeOwn(batch);
+    }
+
+    /**
+     * Writes the run from the encoding shared by the players with the same timestamps, when the
+     * format allows it ({@link RunEncoder}) and another player of the group has them too: the
+     * first player with a timeline notes it and writes its own batch, the second makes the shared
+     * encoding. A player alone in its group, or whose format depends on what it wrote before,
+     * writes its own batch.
+     */
+    @Override
+    protected boolean writeRun(LiveRun run) {
+        if (!(encoder instanceof RunEncoder runEncoder) || run.players() < 2) {
+            return false;
+        }
+        List<SharedMessage> messages = run.messages();
+        correctTimestamps(messages);
+        runKey.set(timestamps, messages.size());
+        ByteBuf encoding = run.encoding(runKey);
+        if (encoding == null && run.noted(runKey)) {
+            encoding = runEncoder.encodeRun(channel.alloc(), messages, timestamps);
+            run.share(runKey.copy(), encoding);
+        }
+        if (encoding == null) {
+            run.note(runKey.copy());
+            writeOwnCopy(messages);
+            return true;
+        }
+        if (encoding.isReadable()) {
+            bytesSent += encoding.readableBytes();
+            sink.write(channel, encoding.retainedDuplicate());
+        }
+        return true;
+    }
+
+    /** Writes lent messages as this player's own batch, with references of its own. */
+    private void writeOwnCopy(List<SharedMessage> messages) {
+        List<SharedMessage> own = new ArrayList<>(messages.size());
+        for (SharedMessage m : messages) {
+            own.add(m.retain());
+        }
+        writeOwn(own);
+    }
+
+    /** Fills {@link #timestamps} with each message's timestamp after jitter correction. */
+    private void correctTimestamps(List<SharedMessage> batch) {
+        int n = batch.size();
+        if (timestamps.length < n) {
+            timestamps = new long[Math.max(n, timestamps.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            SharedMessage m = batch.get(i);
+            timestamps[i] = jitter.correct(m.timestamp(), m.isAv());
+        }
+    }
+
+    /** Writes a batch of this player's references at {@link #timestamps}; releases them. */
+    private void writeOwn(List<SharedMessage> batch) {
         CompositeByteBuf out = channel.alloc().compositeDirectBuffer(Math.max(16, batch.size() * 3));
         try {
             for (int i = 0; i < batch.size(); i++) {
                 SharedMessage m = batch.get(i);
-                encoder.encode(m, jitter.correct(m.timestamp(), m.isAv()), out);
+                encoder.encode(m, timestamps[i], out);
                 m.release();
                 batch.set(i, null);
             }
