@@ -43,8 +43,10 @@ public final class FlvStreamRecorder {
             if (all.length - at < 11 + size + 4) {
                 break;
             }
+            long timestamp = (all[at + 4] & 0xFF) << 16 | (all[at + 5] & 0xFF) << 8 | all[at + 6] & 0xFF
+                    | (long) (all[at + 7] & 0xFF) << 24;
             ByteBuf payload = Unpooled.wrappedBuffer(all, at + 11, size);
-            packets.add(type, payload);
+            packets.add(type, timestamp, payload);
             if (type == 9 && firstVideoNanos.get() < 0 && !dev.rill.codec.media.FlvVideo.isSequenceHeader(payload)) {
                 firstVideoNanos.set(System.nanoTime());
             }

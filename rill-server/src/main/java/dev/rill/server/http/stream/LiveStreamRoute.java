@@ -13,6 +13,7 @@ import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.ServerContext;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -77,6 +78,9 @@ public final class LiveStreamRoute implements HttpRoute {
         if (!websocket) {
             ctx.write(streamResponse(req, format));
         }
+        // The request and the handshake ran with the HTTP listener's TCP_NODELAY; the stream's
+        // bytes follow the vhost's tcp_nodelay, as RTMP players' do and as SRS's HTTP streams do.
+        ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, vhost.tcpNodelay());
         HttpRemuxConfig remux = config.httpRemux(vhost.name());
         TimeJitter.Mode jitter = vhost.atc() ? TimeJitter.Mode.OFF : TimeJitter.Mode.valueOf(vhost.timeJitter().name());
         HttpStreamPlayer player = new HttpStreamPlayer(ctx.channel(), log,

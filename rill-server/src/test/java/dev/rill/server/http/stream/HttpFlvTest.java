@@ -1,6 +1,7 @@
 package dev.rill.server.http.stream;
 
 import static dev.rill.server.testing.PacketAssertions.assertReceivedTail;
+import static dev.rill.server.testing.PacketAssertions.assertSameTimeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,8 +52,10 @@ class HttpFlvTest {
         try (TestServer server = TestServer.start(HTTP, REMUX)) {
             String flvUrl = server.httpUrl("/live/cam.flv");
             HttpFlvPlayer early = HttpFlvPlayer.play(flvUrl);
+            // Three players from the start: on the server's two loops, two of them share runs.
+            HttpFlvPlayer early2 = HttpFlvPlayer.play(flvUrl);
             WebSocketFlvClient ws = WebSocketFlvClient.play(group, flvUrl.replace("http:", "ws:"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> early.status() == 200);
+            await().atMost(Duration.ofSeconds(5)).until(() -> early.status() == 200 && early2.status() == 200);
             assertThat(early.contentType()).isEqualTo("video/x-flv");
 
             Path published = dir.resolve("published.flv");
@@ -64,7 +67,8 @@ class HttpFlvTest {
             Process ffplayer = Ffmpeg.start(dir.resolve("play.log"), "-i", flvUrl, "-c", "copy", "-f", "flv", played.toString());
 
             Ffmpeg.awaitExit(publisher, dir.resolve("publish.log"), 60);
-            await().atMost(Duration.ofSeconds(15)).until(() -> early.finished() && late.finished() && !ws.isActive());
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> early.finished() && early2.finished() && late.finished() && !ws.isActive());
             Ffmpeg.awaitExit(ffplayer, dir.resolve("play.log"), 30);
 
             MediaPackets sent = MediaPackets.fromFlvFile(published);
@@ -72,7 +76,14 @@ class HttpFlvTest {
             assertReceivedTail("early HTTP-FLV player", sent, early.recorder.packets);
             assertReceivedTail("late HTTP-FLV player", sent, late.recorder.packets);
             assertReceivedTail("WebSocket-FLV player", sent, ws.recorder.packets);
-            assertReceivedTail("ffmpeg HTTP-FLV player", sent, MediaPackets.fromFlvFile(played));
+            MediaPackets playedByFfmpeg = MediaPackets.fromFlvFile(played);
+            assertReceivedTail("ffmpeg HTTP-FLV player", sent, playedByFfmpeg);
+            assertSameTimeline("early HTTP-FLV player", sent, early.recorder.packets);
+            assertSameTimeline("second early HTTP-FLV player", sent, early2.recorder.packets);
+            assertThat(early2.recorder.packets.video).isEqualTo(early.recorder.packets.video);
+            assertSameTimeline("late HTTP-FLV player", sent, late.recorder.packets);
+            assertSameTimeline("WebSocket-FLV player", sent, ws.recorder.packets);
+            assertSameTimeline("ffmpeg HTTP-FLV player", sent, playedByFfmpeg);
             assertThat(early.recorder.packets.videoCount()).isEqualTo(sent.videoCount());
             assertThat(ws.recorder.packets.videoCount()).isEqualTo(sent.videoCount());
             assertThat(early.recorder.endedCleanly()).as("HTTP-FLV ends on a tag boundary with the last chunk").isTrue();
