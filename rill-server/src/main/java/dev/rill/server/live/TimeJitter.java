@@ -1,5 +1,8 @@
 package dev.rill.server.live;
 
+import dev.rill.codec.rtmp.command.Command;
+import java.util.List;
+
 /**
  * Per-consumer timestamp correction, SRS's three {@code time_jitter} modes (SrsRtmpJitter):
  * full makes audio/video timestamps start at 0 and increase monotonically, replacing any jump over
@@ -18,6 +21,22 @@ public final class TimeJitter {
 
     public TimeJitter(Mode mode) {
         this.mode = mode;
+    }
+
+    /**
+     * Each message's timestamp to send, in {@code out} or, when it is too small, in a larger new
+     * array (returned); advances the state. Statuses the server queues for a player
+     * (PublishNotify, UnpublishNotify) are not the publisher's: they keep their timestamps and do
+     * not set the base that zero and full measure from.
+     */
+    public long[] correctAll(List<SharedMessage> batch, long[] out) {
+        int n = batch.size();
+        long[] timestamps = out.length >= n ? out : new long[Math.max(n, out.length * 2)];
+        for (int i = 0; i < n; i++) {
+            SharedMessage m = batch.get(i);
+            timestamps[i] = Command.isCommand(m.typeId()) ? m.timestamp() : correct(m.timestamp(), m.isAv());
+        }
+        return timestamps;
     }
 
     /** The timestamp to send for a message with {@code timestamp}; advances the state. */

@@ -3,7 +3,6 @@ package dev.rill.server.rtmp;
 import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
-import dev.rill.codec.rtmp.command.Command;
 import dev.rill.codec.rtmp.command.NetStatus;
 import dev.rill.server.live.LiveRun;
 import dev.rill.server.live.QueuedConsumer;
@@ -189,17 +188,9 @@ final class RtmpPlayer extends QueuedConsumer {
 
     /** Fills {@link #timestamps} with each message's timestamp after jitter correction. */
     private void correctTimestamps(List<SharedMessage> batch) {
-        int n = batch.size();
-        if (timestamps.length < n) {
-            timestamps = new long[Math.max(n, timestamps.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-            SharedMessage m = batch.get(i);
-            // Statuses the server queues (PublishNotify, UnpublishNotify) are not the publisher's
-            // and must not set the base that zero and full jitter measure from.
-            timestamps[i] = Command.isCommand(m.typeId()) ? m.timestamp() : jitter.correct(m.timestamp(), m.isAv());
-        }
+        timestamps = jitter.correctAll(batch, timestamps);
     }
+
 
     /** Records the timestamps the batch leaves on the audio and video chunk streams. */
     private void noteLastTimestamps(List<SharedMessage> batch) {

@@ -2,9 +2,13 @@ package dev.rill.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rill.codec.rtmp.MessageType;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,6 +58,28 @@ class TimeJitterTest {
             out.add(jitter.correct(in.ts(), in.av()));
         }
         assertThat(out).isEqualTo(c.expected());
+    }
+
+    @Test
+    void aBatchIsCorrectedInOrderAndAStatusKeepsItsTimestampWithoutMovingTheBase() {
+        TimeJitter jitter = new TimeJitter(TimeJitter.Mode.ZERO);
+        List<SharedMessage> batch = List.of(
+                message(MessageType.COMMAND_AMF0, 7), message(MessageType.VIDEO, 1000), message(MessageType.AUDIO, 1040));
+        try {
+            long[] small = new long[1];
+            long[] out = jitter.correctAll(batch, small);
+            assertThat(out).as("grown to fit").hasSizeGreaterThanOrEqualTo(3).isNotSameAs(small);
+            assertThat(Arrays.copyOf(out, 3)).containsExactly(7, 0, 40);
+            long[] again = jitter.correctAll(batch.subList(1, 3), out);
+            assertThat(again).as("reused when it fits").isSameAs(out);
+            assertThat(Arrays.copyOf(again, 2)).containsExactly(0, 40);
+        } finally {
+            batch.forEach(SharedMessage::release);
+        }
+    }
+
+    private static SharedMessage message(int type, long ts) {
+        return new SharedMessage(type, ts, Unpooled.wrappedBuffer(new byte[] {0x17, 1}));
     }
 
     /** Inputs are space-separated timestamps, "d" before a non-audio/video one. */

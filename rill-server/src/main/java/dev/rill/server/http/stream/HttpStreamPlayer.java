@@ -211,14 +211,7 @@ final class HttpStreamPlayer extends QueuedConsumer {
 
     /** Fills {@link #timestamps} with each message's timestamp after jitter correction. */
     private void correctTimestamps(List<SharedMessage> batch) {
-        int n = batch.size();
-        if (timestamps.length < n) {
-            timestamps = new long[Math.max(n, timestamps.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-            SharedMessage m = batch.get(i);
-            timestamps[i] = jitter.correct(m.timestamp(), m.isAv());
-        }
+        timestamps = jitter.correctAll(batch, timestamps);
     }
 
     /** Writes a batch of this player's references at {@link #timestamps}; releases them. */

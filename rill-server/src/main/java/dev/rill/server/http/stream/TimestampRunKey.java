@@ -12,7 +12,7 @@ final class TimestampRunKey {
     private long[] timestamps = new long[64];
     private int size;
 
-    /** Makes this the key of a run whose corrected timestamps are the first {@code n} of {@code corrected}. */
+    /** Makes this the key of a run whose corrected timestamps are {@code corrected[0..n)}. */
     void set(long[] corrected, int n) {
         if (timestamps.length < n) {
             timestamps = new long[Math.max(n, timestamps.length * 2)];
