@@ -55,6 +55,10 @@ final class HttpFlvClient extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (playing && msg instanceof HttpContent content) {
+                if (content.decoderResult().isFailure()) {
+                    exceptionCaught(ctx, content.decoderResult().cause());
+                    return;
+                }
                 feed(ctx, content.content());
                 if (content instanceof LastHttpContent) {
                     ctx.close();

@@ -80,6 +80,18 @@ class HttpFlvClientTest {
         ch.finishAndReleaseAll();
     }
 
+    @Test
+    void aMalformedChunkIsAnErrorNotAnEnd() {
+        EmbeddedChannel ch = client();
+        ((ByteBuf) ch.readOutbound()).release();
+        ch.writeInbound(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        ch.writeInbound(ascii("zz\r\nFLV"));
+
+        assertThat(recorder.error).as("the HTTP decoder's failure").isNotNull();
+        assertThat(ch.isOpen()).isFalse();
+        ch.finishAndReleaseAll();
+    }
+
     private EmbeddedChannel client() {
         return new EmbeddedChannel(new HttpClientCodec(), new HttpFlvClient("/live/s.flv", "h:8080", recorder));
     }

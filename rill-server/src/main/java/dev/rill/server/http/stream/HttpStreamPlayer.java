@@ -182,7 +182,7 @@ final class HttpStreamPlayer extends QueuedConsumer {
         }
         List<SharedMessage> messages = run.messages();
         correctTimestamps(messages);
-        runKey.set(timestamps, messages.size());
+        runKey.set(runEncoder, timestamps, messages.size());
         ByteBuf encoding = run.encoding(runKey);
         if (encoding == null && run.noted(runKey)) {
             encoding = runEncoder.encodeRun(channel.alloc(), messages, timestamps);
@@ -203,8 +203,16 @@ final class HttpStreamPlayer extends QueuedConsumer {
     /** Writes lent messages as this player's own batch, with references of its own. */
     private void writeOwnCopy(List<SharedMessage> messages) {
         List<SharedMessage> own = new ArrayList<>(messages.size());
-        for (SharedMessage m : messages) {
-            own.add(m.retain());
+        boolean retained = false;
+        try {
+            for (SharedMessage m : messages) {
+                own.add(m.retain());
+            }
+            retained = true;
+        } finally {
+            if (!retained) {
+                own.forEach(SharedMessage::release);
+            }
         }
         writeOwn(own);
     }

@@ -80,7 +80,9 @@ public final class LiveStreamRoute implements HttpRoute {
         }
         // The request and the handshake ran with the HTTP listener's TCP_NODELAY; the stream's
         // bytes follow the vhost's tcp_nodelay, as RTMP players' do and as SRS's HTTP streams do.
-        ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, vhost.tcpNodelay());
+        if (ctx.channel().isActive()) {
+            ctx.channel().config().setOption(ChannelOption.TCP_NODELAY, vhost.tcpNodelay());
+        }
         HttpRemuxConfig remux = config.httpRemux(vhost.name());
         TimeJitter.Mode jitter = vhost.atc() ? TimeJitter.Mode.OFF : TimeJitter.Mode.valueOf(vhost.timeJitter().name());
         HttpStreamPlayer player = new HttpStreamPlayer(ctx.channel(), log,

@@ -52,7 +52,8 @@ class HttpFlvTest {
         try (TestServer server = TestServer.start(HTTP, REMUX)) {
             String flvUrl = server.httpUrl("/live/cam.flv");
             HttpFlvPlayer early = HttpFlvPlayer.play(flvUrl);
-            // Three players from the start: on the server's two loops, two of them share runs.
+            // Three players from the start have one timeline: where the server runs two loops (two
+            // CPUs), two of them are on one loop and share runs.
             HttpFlvPlayer early2 = HttpFlvPlayer.play(flvUrl);
             WebSocketFlvClient ws = WebSocketFlvClient.play(group, flvUrl.replace("http:", "ws:"));
             await().atMost(Duration.ofSeconds(5)).until(() -> early.status() == 200 && early2.status() == 200);

@@ -99,7 +99,9 @@ class HttpStreamPlayerSharedRunTest {
             assertThat(timestamps(p.take())).containsExactly(0L);
         }
 
-        List<SharedMessage> run = List.of(video(1040, 700), audio(1041), video(1080, 90));
+        // 1600 comes 559 ms after 1041: a jump, which full jitter turns into a 10 ms step, so a
+        // message corrected twice would get another timestamp (and leave another state).
+        List<SharedMessage> run = List.of(video(1040, 700), audio(1041), video(1600, 90));
         LiveRun lent = new LiveRun(run, 4);
         onLoop(() -> {
             for (Player p : List.of(a, b, c, d)) {
@@ -120,8 +122,8 @@ class HttpStreamPlayerSharedRunTest {
         byte[] bytesA = bytes(runA);
         assertThat(bytes(runB)).isEqualTo(bytesA);
         assertThat(bytes(runD)).isEqualTo(bytesA);
-        assertThat(timestamps(bytesA)).containsExactly(40L, 41L, 80L);
-        assertThat(timestamps(bytes(runC))).containsExactly(50L, 51L, 90L);
+        assertThat(timestamps(bytesA)).containsExactly(40L, 41L, 51L);
+        assertThat(timestamps(bytes(runC))).containsExactly(50L, 51L, 61L);
         assertThat(payloads(bytesA)).containsExactlyElementsOf(run.stream().map(m -> ByteBufUtil.getBytes(m.payload())).toList());
         assertThat(b.player.bytesSent()).isEqualTo(a.player.bytesSent());
         for (List<HttpContent> contents : List.of(runA, runB, runC, runD)) {
@@ -130,6 +132,14 @@ class HttpStreamPlayerSharedRunTest {
         for (SharedMessage m : run) {
             assertThat(m.refCnt()).as("lent, and what a player retained is released").isEqualTo(1);
         }
+        SharedMessage next = video(1640, 200);
+        for (Player p : List.of(a, b, c, d)) {
+            p.writeOwn(next);
+        }
+        assertThat(timestamps(a.take())).as("each message corrected once").containsExactly(91L);
+        assertThat(timestamps(b.take())).containsExactly(91L);
+        assertThat(timestamps(c.take())).containsExactly(101L);
+        assertThat(timestamps(d.take())).containsExactly(91L);
     }
 
     @Test
@@ -137,17 +147,23 @@ class HttpStreamPlayerSharedRunTest {
         Player a = player(StreamFormat.FLV);
         a.writeOwn(video(1000, 400));
         a.take();
-        LiveRun alone = new LiveRun(List.of(video(1040, 700), audio(1041)), 1);
-        onLoop(() -> assertThat(a.player.writeRun(alone)).as("nobody to share with: its own batch").isFalse());
-        alone.release();
+        SharedMessage[] alone = {video(1040, 700), audio(1041)};
+        LiveRun lent = new LiveRun(List.of(alone), 1);
+        onLoop(() -> assertThat(a.player.writeRun(lent)).as("nobody to share with: its own batch").isFalse());
+        lent.release();
+        // As its group then does: the player writes the run as its own batch.
+        a.writeOwn(alone);
+        assertThat(timestamps(a.take())).containsExactly(40L, 41L);
 
-        LiveRun shared = new LiveRun(List.of(video(1080, 500), audio(1081)), 2);
+        LiveRun shared = new LiveRun(List.of(video(1600, 500), audio(1601)), 2);
         onLoop(() -> {
             assertThat(a.player.writeRun(shared)).isTrue();
             a.channel.flush();
             shared.release();
         });
-        assertThat(timestamps(a.take())).containsExactly(80L, 81L);
+        assertThat(timestamps(a.take())).as("1600 is a jump: a 10 ms step").containsExactly(51L, 52L);
+        a.writeOwn(video(1640, 200));
+        assertThat(timestamps(a.take())).containsExactly(91L);
     }
 
     @Test
