@@ -39,6 +39,8 @@ final class HttpStreamPlayer extends QueuedConsumer {
     private long[] timestamps = new long[64];
     /** This player's key for the run being written; a copy is left with a shared encoding. */
     private final TimestampRunKey runKey = new TimestampRunKey();
+    /** The run's messages this player retained to write them as its own batch; reused. */
+    private final List<SharedMessage> ownBatch = new ArrayList<>();
 
     HttpStreamPlayer(Channel channel, ContextLog log, StreamSink sink, StreamFormat format, long mergeDelayMs,
                      double queueLengthSeconds, TimeJitter.Mode jitterMode, double fastCacheSeconds) {
@@ -202,19 +204,19 @@ final class HttpStreamPlayer extends QueuedConsumer {
 
     /** Writes lent messages as this player's own batch, with references of its own. */
     private void writeOwnCopy(List<SharedMessage> messages) {
-        List<SharedMessage> own = new ArrayList<>(messages.size());
         boolean retained = false;
         try {
             for (SharedMessage m : messages) {
-                own.add(m.retain());
+                ownBatch.add(m.retain());
             }
             retained = true;
+            writeOwn(ownBatch);
         } finally {
             if (!retained) {
-                own.forEach(SharedMessage::release);
+                ownBatch.forEach(SharedMessage::release);
             }
+            ownBatch.clear();
         }
-        writeOwn(own);
     }
 
     /** Fills {@link #timestamps} with each message's timestamp after jitter correction. */
