@@ -10,14 +10,16 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code rill-bench} command: RTMP or HTTP-FLV load against a live server, one summary line per run. */
+/** The {@code rill-bench} command: RTMP or FLV-over-HTTP load against a live server, one summary line per run. */
 @Command(name = "rill-bench", mixinStandardHelpOptions = true, version = "rill-bench 0.1.0",
-        description = "Publishes to an RTMP server and plays from it with many RTMP or HTTP-FLV players;"
+        description = "Publishes to an RTMP server and plays from it with many RTMP, HTTP-FLV or WebSocket-FLV"
+                + " players;"
                 + " reports connect and first-keyframe times, delivered fraction, end-to-end latency and the"
                 + " server's CPU and memory.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, description = "where players play: rtmp://host[:port]/app/stream,"
-            + " or http://host[:port]/app/stream.flv for HTTP-FLV players (then --publish-url is needed)")
+            + " or http://host[:port]/app/stream.flv (ws://...) for HTTP-FLV (WebSocket-FLV) players"
+            + " (then --publish-url is needed)")
     String url;
 
     @Option(names = "--publish-url", description = "rtmp://host[:port]/app/stream to publish to instead of --url"

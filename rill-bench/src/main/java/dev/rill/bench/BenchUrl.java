@@ -7,15 +7,16 @@ import java.util.Locale;
 /**
  * A stream URL split the way a client connects: scheme, host, port, app (the path before the
  * stream) and stream. {@code rtmp://host[:port]/app/stream} plays or publishes over RTMP;
- * {@code http://host[:port]/app/stream.flv} plays over HTTP-FLV (the stream is the name without
- * {@code .flv}, so that publishers and players agree on it).
+ * {@code http://host[:port]/app/stream.flv} plays over HTTP-FLV and {@code ws://...} over
+ * WebSocket-FLV (the stream is the name without {@code .flv}, so that publishers and players
+ * agree on it).
  */
 record BenchUrl(String scheme, String host, int port, String app, String stream) {
     static final int DEFAULT_PORT = 1935;
     static final int DEFAULT_HTTP_PORT = 80;
     private static final String FLV = ".flv";
 
-    /** Parses an RTMP or HTTP-FLV URL: the last path segment is the stream. */
+    /** Parses an RTMP, HTTP-FLV or WebSocket-FLV URL: the last path segment is the stream. */
     static BenchUrl parse(String url) {
         URI uri;
         try {
@@ -24,9 +25,9 @@ record BenchUrl(String scheme, String host, int port, String app, String stream)
             throw new IllegalArgumentException("bad URL " + url + ": " + e.getMessage(), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("rtmp") || scheme.equals("http")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("URL " + url
-                    + " is neither rtmp://host[:port]/app/stream nor http://host[:port]/app/stream.flv");
+        if (!(scheme.equals("rtmp") || scheme.equals("http") || scheme.equals("ws")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("URL " + url + " is none of rtmp://host[:port]/app/stream,"
+                    + " http://host[:port]/app/stream.flv and ws://host[:port]/app/stream.flv");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("^/+|/+$", "");
         int slash = path.lastIndexOf('/');
@@ -35,14 +36,14 @@ record BenchUrl(String scheme, String host, int port, String app, String stream)
                     + scheme + "://host/app/stream)");
         }
         String stream = path.substring(slash + 1);
-        if (scheme.equals("http")) {
+        if (!scheme.equals("rtmp")) {
             if (!stream.endsWith(FLV) || stream.length() == FLV.length()) {
                 throw new IllegalArgumentException("URL " + url
-                        + " is not an HTTP-FLV stream (http://host/app/stream.flv)");
+                        + " is not an FLV stream (" + scheme + "://host/app/stream.flv)");
             }
             stream = stream.substring(0, stream.length() - FLV.length());
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("http") ? DEFAULT_HTTP_PORT : DEFAULT_PORT;
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("rtmp") ? DEFAULT_PORT : DEFAULT_HTTP_PORT;
         return new BenchUrl(scheme, uri.getHost(), port, path.substring(0, slash), stream);
     }
 
@@ -50,18 +51,22 @@ record BenchUrl(String scheme, String host, int port, String app, String stream)
         return scheme.equals("rtmp");
     }
 
+    boolean isWebSocket() {
+        return scheme.equals("ws");
+    }
+
     String tcUrl() {
         return "rtmp://" + host + ":" + port + "/" + app;
     }
 
-    /** The HTTP request path that plays {@code stream} over HTTP-FLV. */
+    /** The HTTP request path that plays {@code stream} over HTTP-FLV or WebSocket-FLV. */
     String flvPath(String stream) {
         return "/" + app + "/" + stream + FLV;
     }
 
     /** The URL again, with its port spelled out. */
     String display() {
-        return isRtmp() ? tcUrl() + "/" + stream : "http://" + host + ":" + port + flvPath(stream);
+        return isRtmp() ? tcUrl() + "/" + stream : scheme + "://" + host + ":" + port + flvPath(stream);
     }
 
     /** The stream name of publisher {@code index} of {@code count}: suffixed -0, -1... when several. */

@@ -1,13 +1,8 @@
 package dev.rill.bench;
 
-import dev.rill.codec.flv.FlvReader;
-import dev.rill.codec.flv.FlvTag;
-import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -21,22 +16,20 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Plays one stream over HTTP-FLV: sends the GET once connected, refuses anything but 200, and hands
- * each FLV tag of the body to the listener as an RTMP message of the same type (FLV tag types are
- * RTMP message types), released after the call. The end of the body ends the connection.
+ * the body to a {@link FlvBodyFeed}. The end of the body ends the connection.
  */
 final class HttpFlvClient extends ChannelInboundHandlerAdapter {
     private final String path;
     private final String host;
     private final RtmpClientListener listener;
-    private final FlvReader reader = new FlvReader();
-    /** Body bytes not yet parsed into whole tags; null when there are none. */
-    private ByteBuf pending;
+    private final FlvBodyFeed body;
     private boolean playing;
 
     HttpFlvClient(String path, String host, RtmpClientListener listener) {
         this.path = path;
         this.host = host;
         this.listener = listener;
+        this.body = new FlvBodyFeed(listener);
     }
 
     @Override
@@ -59,7 +52,7 @@ final class HttpFlvClient extends ChannelInboundHandlerAdapter {
                     exceptionCaught(ctx, content.decoderResult().cause());
                     return;
                 }
-                feed(ctx, content.content());
+                body.feed(ctx.alloc(), content.content());
                 if (content instanceof LastHttpContent) {
                     ctx.close();
                 }
@@ -79,27 +72,6 @@ final class HttpFlvClient extends ChannelInboundHandlerAdapter {
         return true;
     }
 
-    /** Parses what arrived with what was left over; whole tags go to the listener. */
-    private void feed(ChannelHandlerContext ctx, ByteBuf body) {
-        if (!body.isReadable()) {
-            return;
-        }
-        pending = pending == null ? body.retain()
-                : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), pending, body.retain());
-        FlvTag tag;
-        while ((tag = reader.next(pending)) != null) {
-            try {
-                listener.onMessage(RtmpMessage.of(tag.type(), tag.timestamp(), 1, tag.content()));
-            } finally {
-                tag.release();
-            }
-        }
-        if (!pending.isReadable()) {
-            pending.release();
-            pending = null;
-        }
-    }
-
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         listener.onError(cause);
@@ -108,9 +80,6 @@ final class HttpFlvClient extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        if (pending != null) {
-            pending.release();
-            pending = null;
-        }
+        body.release();
     }
 }

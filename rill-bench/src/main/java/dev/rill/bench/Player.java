@@ -10,9 +10,10 @@ import io.netty.channel.ChannelFuture;
 import java.util.BitSet;
 
 /**
- * One player (RTMP or HTTP-FLV) and what it measured. Everything is written on its connection's
- * event loop and read by the run after the loops have stopped. Per message it only reads a few bytes and appends
- * to a primitive array; nothing is allocated but the array's occasional growth.
+ * One player (RTMP, HTTP-FLV or WebSocket-FLV) and what it measured. Everything is written on its
+ * connection's event loop and read by the run after the loops have stopped. Per message it only
+ * reads a few bytes and appends to a primitive array; nothing is allocated but the array's
+ * occasional growth.
  */
 final class Player implements RtmpClientListener {
     private final Publisher publisher;

@@ -17,7 +17,8 @@ class RunInputsTest {
             "rtmp://example.com/live/bench, rtmp, example.com, 1935, live, bench",
             "rtmp://h:1/a/b/c/, rtmp, h, 1, a/b, c",
             "http://127.0.0.1:8080/live/bench.flv, http, 127.0.0.1, 8080, live, bench",
-            "HTTP://example.com/live/bench.flv, http, example.com, 80, live, bench"})
+            "HTTP://example.com/live/bench.flv, http, example.com, 80, live, bench",
+            "ws://127.0.0.1:8080/live/bench.flv, ws, 127.0.0.1, 8080, live, bench"})
     void urls(String url, String scheme, String host, int port, String app, String stream) {
         assertThat(BenchUrl.parse(url)).isEqualTo(new BenchUrl(scheme, host, port, app, stream));
     }
@@ -29,10 +30,12 @@ class RunInputsTest {
         assertThat(url.flvPath(url.streamFor(1, 2))).isEqualTo("/live/s-1.flv");
         assertThat(url.display()).isEqualTo("http://h:8080/live/s.flv");
         assertThat(BenchUrl.parse("rtmp://h/live/s").display()).isEqualTo("rtmp://h:1935/live/s");
+        assertThat(BenchUrl.parse("ws://h:8080/live/s.flv").isWebSocket()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"http://h/live/s", "http://h/live/.flv", "ws://h/live/s.flv", "rtmp://h/onlyapp", "rtmp:///live/s"})
+    @CsvSource({"http://h/live/s", "http://h/live/.flv", "ws://h/live/s", "wss://h/live/s.flv", "rtmp://h/onlyapp",
+            "rtmp:///live/s"})
     void badUrlsAreRefused(String url) {
         assertThatThrownBy(() -> BenchUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(url);
