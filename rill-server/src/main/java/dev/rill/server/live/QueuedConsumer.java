@@ -146,9 +146,7 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
                 flushBatch();
                 return;
             }
-            for (int i = 0; i < n; i++) {
-                batch.add(messages.get(i).retain());
-            }
+            retainAll(messages, batch);
             writeNow();
             return;
         }
@@ -164,6 +162,25 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
      */
     protected boolean writeRun(LiveRun run) {
         return false;
+    }
+
+    /**
+     * Adds a reference of this player's own to each of {@code lent} to {@code into}; if a retain
+     * fails, releases what it added and clears {@code into}.
+     */
+    protected static void retainAll(List<SharedMessage> lent, List<SharedMessage> into) {
+        boolean retained = false;
+        try {
+            for (int i = 0, n = lent.size(); i < n; i++) {
+                into.add(lent.get(i).retain());
+            }
+            retained = true;
+        } finally {
+            if (!retained) {
+                into.forEach(SharedMessage::release);
+                into.clear();
+            }
+        }
     }
 
     /** Writes and flushes {@link #batch}, which this player owns, leaving it empty. */

@@ -1,19 +1,20 @@
 package dev.rill.server.rtmp;
 
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
+import dev.rill.server.live.RunKey;
 import dev.rill.server.live.SharedMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * What the RTMP encoding of a live run with fmt-1 headers depends on: the chunk size and each
- * message's timestamp delta from the previous message on its chunk stream. The stream id is not
- * in it (a fmt-1 header inherits it from that previous message) and neither is where a player's
- * timestamps start, so players with equal keys write identical bytes for the run.
+ * message's timestamp delta from the previous message on its chunk stream ({@link #key}). The
+ * stream id is not in it (a fmt-1 header inherits it from that previous message) and neither is
+ * where a player's timestamps start, so players with equal keys write identical bytes for the run.
  */
 final class DeltaRunKey {
+    private final RunKey key = new RunKey();
     private int chunkSize;
     private long[] deltas = new long[64];
     private int size;
@@ -58,9 +59,15 @@ final class DeltaRunKey {
         }
         this.chunkSize = chunkSize;
         this.size = n;
+        key.set(DeltaRunKey.class, chunkSize, deltas, n);
         this.lastVideo = video;
         this.lastAudio = audio;
         return true;
+    }
+
+    /** The key of the run {@link #set} last accepted; a player leaves a copy with the encoding. */
+    RunKey key() {
+        return key;
     }
 
     /** The client's last video timestamp once the accepted run is written. */
@@ -94,29 +101,5 @@ final class DeltaRunKey {
             out.release();
             throw e;
         }
-    }
-
-    /** An equal key that does not change when this one is set again. */
-    DeltaRunKey copy() {
-        DeltaRunKey k = new DeltaRunKey();
-        k.chunkSize = chunkSize;
-        k.deltas = Arrays.copyOf(deltas, size);
-        k.size = size;
-        return k;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DeltaRunKey k && k.chunkSize == chunkSize
-                && Arrays.equals(k.deltas, 0, k.size, deltas, 0, size);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = 31 * chunkSize + size;
-        for (int i = 0; i < size; i++) {
-            h = 31 * h + Long.hashCode(deltas[i]);
-        }
-        return h;
     }
 }

@@ -122,10 +122,10 @@ final class RtmpPlayer extends QueuedConsumer {
             writeOwnCopy(messages);
             return true;
         }
-        ByteBuf encoding = run.encoding(runKey);
+        ByteBuf encoding = run.encoding(runKey.key());
         if (encoding == null) {
             encoding = runKey.encode(channel.alloc(), messages);
-            run.share(runKey.copy(), encoding);
+            run.share(runKey.key().copy(), encoding);
         }
         bytesSent += encoding.readableBytes();
         lastVideoTimestamp = runKey.lastVideo();
@@ -136,17 +136,10 @@ final class RtmpPlayer extends QueuedConsumer {
 
     /** Writes lent messages as this player's own batch, with references of its own. */
     private void writeOwnCopy(List<SharedMessage> messages) {
-        boolean handedOver = false;
+        retainAll(messages, ownBatch);
         try {
-            for (int i = 0, n = messages.size(); i < n; i++) {
-                ownBatch.add(messages.get(i).retain());
-            }
-            handedOver = true;
             writeOwn(ownBatch);
         } finally {
-            if (!handedOver) {
-                ownBatch.forEach(SharedMessage::release);
-            }
             ownBatch.clear();
         }
     }

@@ -3,6 +3,7 @@ package dev.rill.server.http.stream;
 import dev.rill.server.live.LiveRun;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.QueuedConsumer;
+import dev.rill.server.live.RunKey;
 import dev.rill.server.live.SharedMessage;
 import dev.rill.server.live.StreamKey;
 import dev.rill.server.live.TimeJitter;
@@ -38,7 +39,7 @@ final class HttpStreamPlayer extends QueuedConsumer {
     /** Each batch message's timestamp after jitter correction; grown as needed, reused. */
     private long[] timestamps = new long[64];
     /** This player's key for the run being written; a copy is left with a shared encoding. */
-    private final TimestampRunKey runKey = new TimestampRunKey();
+    private final RunKey runKey = new RunKey();
     /** The run's messages this player retained to write them as its own batch; reused. */
     private final List<SharedMessage> ownBatch = new ArrayList<>();
 
@@ -184,7 +185,9 @@ final class HttpStreamPlayer extends QueuedConsumer {
         }
         List<SharedMessage> messages = run.messages();
         correctTimestamps(messages);
-        runKey.set(runEncoder, timestamps, messages.size());
+        // FLV carries absolute timestamps: players share a run's bytes when they have the same
+        // timeline (the same timestamps after correction), as players that joined at one GOP do.
+        runKey.set(runEncoder.getClass(), 0, timestamps, messages.size());
         ByteBuf encoding = run.encoding(runKey);
         if (encoding == null && run.noted(runKey)) {
             encoding = runEncoder.encodeRun(channel.alloc(), messages, timestamps);
@@ -204,17 +207,10 @@ final class HttpStreamPlayer extends QueuedConsumer {
 
     /** Writes lent messages as this player's own batch, with references of its own. */
     private void writeOwnCopy(List<SharedMessage> messages) {
-        boolean retained = false;
+        retainAll(messages, ownBatch);
         try {
-            for (SharedMessage m : messages) {
-                ownBatch.add(m.retain());
-            }
-            retained = true;
             writeOwn(ownBatch);
         } finally {
-            if (!retained) {
-                ownBatch.forEach(SharedMessage::release);
-            }
             ownBatch.clear();
         }
     }
