@@ -6,7 +6,9 @@
 #
 # KBPS is the whole stream: the generated 720p30-like H.264 video (a keyframe every 2 s) gets KBPS
 # minus the 128 kbps of generated AAC audio. Each server listens on 127.0.0.1 only.
-# Environment: COMPARE_PORT (first of three ports, default 19350), COMPARE_OUT (where configs, logs
+# Environment: COMPARE_PORT (first of the three ports each round uses, one after the other; default
+# 19350; the ports must lie outside the kernel's ephemeral range, where the load tool's own
+# connections may hold one), COMPARE_OUT (where configs, logs
 # and each run's JSON go; default a new directory under /tmp), COMPARE_RAMP (players started per
 # second, default 50), COMPARE_PRIME (seconds of the same load, unmeasured, run against each
 # server before its measured run, so that a JVM's JIT has compiled the hot paths; default 0),
@@ -39,6 +41,17 @@ mkdir -p "$out"
 if [ "$video_kbps" -le 0 ]; then
   echo "compare: KBPS must be above the ${audio_kbps} kbps of audio" >&2
   exit 2
+fi
+
+# A listening port inside the ephemeral range can be taken by a client connection of an earlier run.
+last_port=$((port + 3 * runs - 1))
+if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+  read -r eph_low eph_high </proc/sys/net/ipv4/ip_local_port_range
+  if [ "$last_port" -ge "$eph_low" ] && [ "$port" -le "$eph_high" ]; then
+    echo "compare: ports $port-$last_port overlap the ephemeral range $eph_low-$eph_high" \
+      "(net.ipv4.ip_local_port_range); pick a COMPARE_PORT below $((eph_low - 3 * runs + 1))" >&2
+    exit 2
+  fi
 fi
 
 ensure_nginx() {
