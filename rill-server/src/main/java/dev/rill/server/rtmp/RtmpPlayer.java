@@ -29,9 +29,11 @@ import java.util.List;
  * chunk size. Otherwise a batch is one buffer of this player's fmt-0 first-chunk headers, with
  * small bodies copied next to them, plus a view of the shared chunked body for each larger
  * message. Either is written from the chunk encoder's context (straight to the socket's outbound
- * buffer) and flushed once, so it goes out as one gathering write. The views hold no references,
- * so many players writing one message never contend on its reference count; the player keeps its
- * references to the batch's messages until the socket has taken the batch.
+ * buffer) and flushed once, so it goes out as one gathering write; a shared run is first offered
+ * to the socket itself ({@link DirectSend}), and only what it does not take goes through the
+ * pipeline. The views hold no references, so many players writing one message never contend on
+ * its reference count; the player keeps its references to the batch's messages until the socket
+ * has taken the batch.
  */
 final class RtmpPlayer extends QueuedConsumer {
     private final int streamId;
@@ -56,6 +58,8 @@ final class RtmpPlayer extends QueuedConsumer {
     private final DeltaRunKey runKey = new DeltaRunKey();
     /** The run's messages this player retained to write them as its own batch; reused. */
     private final List<SharedMessage> ownBatch = new ArrayList<>();
+    /** The run just written went whole to the socket ({@link DirectSend}): nothing to flush. */
+    private boolean sentDirect;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
@@ -127,10 +131,16 @@ final class RtmpPlayer extends QueuedConsumer {
             encoding = runKey.encode(channel.alloc(), messages);
             run.share(runKey.key().copy(), encoding);
         }
-        bytesSent += encoding.readableBytes();
+        int size = encoding.readableBytes();
+        bytesSent += size;
         lastVideoTimestamp = runKey.lastVideo();
         lastAudioTimestamp = runKey.lastAudio();
-        out.write(encoding.retainedDuplicate(), out.voidPromise());
+        int sent = DirectSend.send(channel, encoding);
+        if (sent == size) {
+            sentDirect = true;
+        } else {
+            out.write(encoding.retainedSlice(encoding.readerIndex() + sent, size - sent), out.voidPromise());
+        }
         return true;
     }
 
@@ -205,6 +215,10 @@ final class RtmpPlayer extends QueuedConsumer {
      */
     @Override
     protected void flushBatch() {
+        if (sentDirect) {
+            sentDirect = false;
+            return;
+        }
         out.flush();
     }
 

@@ -23,7 +23,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -43,26 +45,51 @@ import org.junit.jupiter.api.Test;
 /**
  * Players that got the same messages write a live run from one shared encoding with fmt-1 headers,
  * whatever their own timestamps are, and each client still decodes its own timestamps and stream id.
- * The chunk size is the decoder's default (128), so bodies are split into several chunks.
+ * The chunk size is the decoder's default (128), so bodies are split into several chunks. The
+ * sockets are NIO's here, so every write goes through the pipeline; {@link
+ * RtmpPlayerSharedRunEpollTest} runs the same cases on native sockets, where a shared run is sent
+ * straight to the socket.
  */
 class RtmpPlayerSharedRunTest {
-    private static final int CHUNK_SIZE = 128;
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    static final int CHUNK_SIZE = 128;
+    static final Duration WAIT = Duration.ofSeconds(5);
 
-    private EventLoopGroup group;
+    EventLoopGroup group;
     private Channel server;
     private final List<ByteArrayOutputStream> received = new CopyOnWriteArrayList<>();
-    private final List<Channel> clients = new ArrayList<>();
+    /** The accepted side of each player's connection, in the order they connected. */
+    final List<Channel> accepted = new CopyOnWriteArrayList<>();
+    final List<Channel> clients = new ArrayList<>();
+
+    /** The event loops' I/O; the players' sockets are of the matching type. */
+    IoHandlerFactory ioHandler() {
+        return NioIoHandler.newFactory();
+    }
+
+    Class<? extends ServerChannel> serverChannelType() {
+        return NioServerSocketChannel.class;
+    }
+
+    Class<? extends Channel> clientChannelType() {
+        return NioSocketChannel.class;
+    }
+
+    /** Sets options on the listener and the players' sockets before they connect. */
+    void configure(ServerBootstrap listener, Bootstrap player) {
+    }
 
     @BeforeEach
     void listen() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        group = new MultiThreadIoEventLoopGroup(1, ioHandler());
+        ServerBootstrap listener = new ServerBootstrap().group(group).channel(serverChannelType());
+        configure(listener, new Bootstrap());
+        server = listener
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                         received.add(bytes);
+                        accepted.add(ch);
                         ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -173,11 +200,11 @@ class RtmpPlayerSharedRunTest {
         }
     }
 
-    private record Decoded(int typeId, long timestamp, int streamId, byte[] payload) {
+    record Decoded(int typeId, long timestamp, int streamId, byte[] payload) {
     }
 
     /** Each message with a fmt-1 header carrying its delta, then its body, as the spec lays them out. */
-    private static byte[] deltaEncoded(SharedMessage[] run, long[] deltas) {
+    static byte[] deltaEncoded(SharedMessage[] run, long[] deltas) {
         ByteBuf out = Unpooled.buffer();
         try {
             for (int i = 0; i < run.length; i++) {
@@ -191,8 +218,10 @@ class RtmpPlayerSharedRunTest {
         }
     }
 
-    private RtmpPlayer player(int streamId) {
-        Channel ch = new Bootstrap().group(group).channel(NioSocketChannel.class)
+    RtmpPlayer player(int streamId) {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(clientChannelType());
+        configure(new ServerBootstrap(), bootstrap);
+        Channel ch = bootstrap
                 .handler(new ChannelInboundHandlerAdapter()).connect(server.localAddress())
                 .syncUninterruptibly().channel();
         ch.pipeline().addFirst(RtmpListener.CHUNK_ENCODER, new ChunkEncoder());
@@ -202,12 +231,12 @@ class RtmpPlayerSharedRunTest {
                 TimeJitter.Mode.ZERO);
     }
 
-    private void onLoop(Runnable task) throws Exception {
+    void onLoop(Runnable task) throws Exception {
         group.next().submit(task).get(5, TimeUnit.SECONDS);
     }
 
     /** Writes and flushes a batch of the player's own references to the messages. */
-    private void writeOwnBatch(RtmpPlayer player, SharedMessage... messages) throws Exception {
+    void writeOwnBatch(RtmpPlayer player, SharedMessage... messages) throws Exception {
         List<SharedMessage> batch = new ArrayList<>();
         for (SharedMessage m : messages) {
             batch.add(m.retain());
@@ -219,7 +248,7 @@ class RtmpPlayerSharedRunTest {
     }
 
     /** Hands {@code lent} to the players as their group does, then releases it. */
-    private void writeRun(LiveRun lent, RtmpPlayer... players) throws Exception {
+    void writeRun(LiveRun lent, RtmpPlayer... players) throws Exception {
         onLoop(() -> {
             for (RtmpPlayer p : players) {
                 p.writeRun(lent);
@@ -231,13 +260,13 @@ class RtmpPlayerSharedRunTest {
         });
     }
 
-    private static void release(SharedMessage... messages) {
+    static void release(SharedMessage... messages) {
         for (SharedMessage m : messages) {
             m.release();
         }
     }
 
-    private byte[] bytesOfStream(int streamId) {
+    byte[] bytesOfStream(int streamId) {
         int i = connectionOf(streamId);
         if (i < 0) {
             throw new AssertionError("no connection for stream " + streamId);
@@ -246,7 +275,7 @@ class RtmpPlayerSharedRunTest {
     }
 
     /** What the connection whose player uses {@code streamId} decoded; empty until it has something. */
-    private List<Decoded> byStream(int streamId) {
+    List<Decoded> byStream(int streamId) {
         int i = connectionOf(streamId);
         return i < 0 ? List.of() : decoded(i);
     }
@@ -286,11 +315,11 @@ class RtmpPlayerSharedRunTest {
         return messages;
     }
 
-    private static List<Long> timestamps(List<Decoded> messages) {
+    static List<Long> timestamps(List<Decoded> messages) {
         return messages.stream().map(Decoded::timestamp).toList();
     }
 
-    private static SharedMessage video(long ts, int size) {
+    static SharedMessage video(long ts, int size) {
         ByteBuf payload = Unpooled.buffer(size);
         payload.writeBytes(new byte[] {0x27, 1, 0, 0, 0});
         for (int i = payload.writerIndex(); i < size; i++) {
@@ -299,7 +328,7 @@ class RtmpPlayerSharedRunTest {
         return new SharedMessage(MessageType.VIDEO, ts, payload);
     }
 
-    private static SharedMessage audio(long ts) {
+    static SharedMessage audio(long ts) {
         return new SharedMessage(MessageType.AUDIO, ts, Unpooled.wrappedBuffer(new byte[] {(byte) 0xAF, 1, (byte) ts, 7}));
     }
 }
