@@ -30,8 +30,9 @@ final class DirectSend {
                 || !socket.isOpen() || !buf.hasMemoryAddress() || !channel.eventLoop().inEventLoop()) {
             return 0;
         }
+        // Counts every entry, flushed or not, each with its overhead, so even an empty write shows.
         ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
-        if (pending == null || !pending.isEmpty() || pending.totalPendingWriteBytes() != 0) {
+        if (pending == null || pending.totalPendingWriteBytes() != 0) {
             return 0;
         }
         try {

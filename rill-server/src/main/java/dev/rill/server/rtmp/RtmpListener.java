@@ -75,6 +75,8 @@ public final class RtmpListener {
             return;
         }
         ChunkDecoder decoder = new ChunkDecoder(chunkLimits);
+        // Once the handshake is gone the chunk encoder is first: players send their shared runs
+        // straight to the socket only while nothing sits between the two (RtmpPlayer).
         ch.pipeline()
                 .addLast("handshake", new ServerHandshakeHandler())
                 .addLast(CHUNK_ENCODER, new ChunkEncoder())

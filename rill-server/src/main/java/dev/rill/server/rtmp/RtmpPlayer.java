@@ -60,6 +60,8 @@ final class RtmpPlayer extends QueuedConsumer {
     private final List<SharedMessage> ownBatch = new ArrayList<>();
     /** The run just written went whole to the socket ({@link DirectSend}): nothing to flush. */
     private boolean sentDirect;
+    /** The chunk encoder is the pipeline's first handler, so a run may go straight to the socket. */
+    private boolean nothingNearerTheSocket;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
                double queueLengthSeconds, TimeJitter.Mode jitterMode) {
@@ -135,7 +137,7 @@ final class RtmpPlayer extends QueuedConsumer {
         bytesSent += size;
         lastVideoTimestamp = runKey.lastVideo();
         lastAudioTimestamp = runKey.lastAudio();
-        int sent = DirectSend.send(channel, encoding);
+        int sent = nothingNearerTheSocket ? DirectSend.send(channel, encoding) : 0;
         if (sent == size) {
             sentDirect = true;
         } else {
@@ -186,6 +188,8 @@ final class RtmpPlayer extends QueuedConsumer {
     private void findEncoderContext() {
         if (out == null) {
             out = channel.pipeline().context(RtmpListener.CHUNK_ENCODER);
+            // Bytes sent past the pipeline must not skip a handler nearer the socket (TLS, say).
+            nothingNearerTheSocket = channel.pipeline().firstContext() == out;
         }
     }
 
