@@ -171,26 +171,6 @@ class RtmpPlayerSharedRunEpollTest extends RtmpPlayerSharedRunTest {
         return players;
     }
 
-    /**
-     * On the loop: runs {@code first}, hands {@code lent} to the players as their group does, notes
-     * the bytes pending in their channels, then flushes and releases {@code lent}; returns the note.
-     */
-    private long writeRunBeforeFlush(LiveRun lent, RtmpPlayer[] players, Runnable first) throws Exception {
-        AtomicLong pending = new AtomicLong();
-        onLoop(() -> {
-            first.run();
-            for (RtmpPlayer p : players) {
-                p.writeRun(lent);
-            }
-            pending.set(pendingBytes(clients.get(0)) + pendingBytes(clients.get(1)));
-            for (RtmpPlayer p : players) {
-                p.flushBatch();
-            }
-            lent.release();
-        });
-        return pending.get();
-    }
-
     private static long pendingBytes(Channel ch) {
         return ch.unsafe().outboundBuffer().totalPendingWriteBytes();
     }

@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,15 +250,28 @@ class RtmpPlayerSharedRunTest {
 
     /** Hands {@code lent} to the players as their group does, then releases it. */
     void writeRun(LiveRun lent, RtmpPlayer... players) throws Exception {
+        writeRunBeforeFlush(lent, players, () -> { });
+    }
+
+    /**
+     * On the loop: runs {@code first}, hands {@code lent} to the players as their group does, notes
+     * the bytes pending in the players' channels, then flushes and releases {@code lent}; returns
+     * the note.
+     */
+    long writeRunBeforeFlush(LiveRun lent, RtmpPlayer[] players, Runnable first) throws Exception {
+        AtomicLong pending = new AtomicLong();
         onLoop(() -> {
+            first.run();
             for (RtmpPlayer p : players) {
                 p.writeRun(lent);
             }
+            pending.set(clients.stream().mapToLong(ch -> ch.unsafe().outboundBuffer().totalPendingWriteBytes()).sum());
             for (RtmpPlayer p : players) {
                 p.flushBatch();
             }
             lent.release();
         });
+        return pending.get();
     }
 
     static void release(SharedMessage... messages) {
