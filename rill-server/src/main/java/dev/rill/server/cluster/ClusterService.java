@@ -130,6 +130,19 @@ public final class ClusterService implements SourceObserver, ClusterRouting, Aut
         return n;
     }
 
+    /** Upstream connections (started publishes) the running forwarders of {@code key} made so far. */
+    public long forwardUpstreamConnections(StreamKey key) {
+        long n = 0;
+        for (Map.Entry<LiveSource, List<Forwarder>> e : forwarders.entrySet()) {
+            if (e.getKey().key().equals(key)) {
+                for (Forwarder f : e.getValue()) {
+                    n += f.upstreamConnections();
+                }
+            }
+        }
+        return n;
+    }
+
     @Override
     public void onAttach(LiveSource source) {
         if (closed || source.publisher() != null) {

@@ -69,7 +69,8 @@ final class UpstreamLink {
     private ScheduledFuture<?> retry;
     private int index;
     private long attempts;
-    private long connections;
+    /** Written on the link's loop only; read from other threads. */
+    private volatile long connections;
     private boolean stopped;
 
     /**

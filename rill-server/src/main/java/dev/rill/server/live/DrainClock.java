@@ -5,8 +5,11 @@ import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When the players of one event loop write, for one merge delay: a player with something queued
@@ -16,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * back, so their viewers' sides wake fewer times too. A player waits at most {@code delayMs}.
  */
 final class DrainClock {
+    private static final Logger LOG = LoggerFactory.getLogger(DrainClock.class);
     private static final ConcurrentMap<EventLoop, ConcurrentMap<Long, DrainClock>> CLOCKS = new ConcurrentHashMap<>();
 
     private final EventLoop loop;
@@ -53,14 +57,25 @@ final class DrainClock {
         return ticks;
     }
 
-    /** Drains {@code consumer} at this clock's next tick; called once until that drain starts. */
+    /**
+     * Drains {@code consumer} at this clock's next tick; called once until that drain starts. On a
+     * loop that has already terminated nothing is drained: its channels are closed, and each
+     * consumer's own close releases what it holds.
+     */
     void join(Drainable consumer) {
         due.offer(consumer);
         if (tickPending.compareAndSet(false, true)) {
-            if (delayMs <= 0) {
-                loop.execute(tick);
-            } else {
-                loop.schedule(tick, delayMs, TimeUnit.MILLISECONDS);
+            try {
+                if (delayMs <= 0) {
+                    loop.execute(tick);
+                } else {
+                    loop.schedule(tick, delayMs, TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                // A server shutting down: a publisher closed on one loop after another loop ended.
+                // Throwing here would cut short the caller's unpublish or detach; what is left in
+                // the queue goes with the clock, which the ended loop's termination forgets.
+                LOG.debug("loop {} has ended; {} ms clock not ticking", loop, delayMs);
             }
         }
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,10 +131,18 @@ class EdgeClusterTest {
                 // Another frame size, so its packets differ from the first publisher's.
                 SyntheticPublisher next = SyntheticPublisher.publish(CLIENTS.connector(), originB.rtmp(), "live", "fo", 2500, 10, 20)
                         .limit(150);
-                await().atMost(Duration.ofSeconds(20)).until(() -> next.framesSent() == 150
-                        && player.packets.videoCount() > 0
-                        && player.packets.video.getLast().equals(next.sent.video.getLast())
-                        && second.packets.video.getLast().equals(next.sent.video.getLast()));
+                try {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> next.framesSent() == 150
+                            && player.packets.videoCount() > 0
+                            && player.packets.video.getLast().equals(next.sent.video.getLast())
+                            && second.packets.video.getLast().equals(next.sent.video.getLast()));
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError("not resumed within 20 s: frames sent " + next.framesSent() + ", edge pulls "
+                            + edge.server().cluster().edgePulls(key("fo")) + " with "
+                            + edge.server().cluster().edgeUpstreamConnections(key("fo")) + " upstream connections, players got "
+                            + player.packets.videoCount() + " and " + second.packets.videoCount() + " video, players on the new origin "
+                            + players(originB, "fo"), e);
+                }
                 assertThat(player.isActive()).isTrue();
                 assertThat(second.isActive()).isTrue();
                 assertThat(player.statuses).noneMatch(s -> s.startsWith("error"));

@@ -10,8 +10,12 @@ import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
+import dev.rill.server.live.LiveSource;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,15 +42,20 @@ class ForwardTest {
 
     @Test
     void aStreamForwardedAcrossThreeServersArrivesIdentical() throws Exception {
-        try (TestServer last = TestServer.start(); TestServer middle = forwardingTo(address(last));
-             TestServer first = forwardingTo(address(middle))) {
+        // The publisher goes quiet after its frames; a longer normal_timeout keeps a hop that lags
+        // on a loaded machine from being cut off by the kick that would then follow.
+        String quietPublisher = "publish { normal_timeout 30000; }";
+        try (TestServer last = TestServer.start("", quietPublisher);
+             TestServer middle = TestServer.start("", quietPublisher + " forward { enabled on; destination " + address(last) + "; }");
+             TestServer first = TestServer.start("", quietPublisher + " forward { enabled on; destination " + address(middle) + "; }")) {
             RecordingPlayer atEnd = RecordingPlayer.play(CLIENTS.connector(), last.rtmp(), "live", "chain");
             RecordingPlayer atStart = RecordingPlayer.play(CLIENTS.connector(), first.rtmp(), "live", "chain");
             await().atMost(Duration.ofSeconds(5)).until(() -> atEnd.statuses.contains("NetStream.Play.Start"));
             SyntheticPublisher publisher = SyntheticPublisher.publish(CLIENTS.connector(), first.rtmp(), "live", "chain", 5000, 10, 10)
                     .limit(300);
-            await().atMost(Duration.ofSeconds(20)).until(() -> publisher.framesSent() == 300
-                    && hasLast(atEnd, publisher) && hasLast(atStart, publisher));
+            awaitOrDescribe(() -> publisher.framesSent() == 300 && hasLast(atEnd, publisher) && hasLast(atStart, publisher),
+                    () -> "frames sent " + publisher.framesSent() + "; " + state("first", first, atStart) + "; "
+                            + state("middle", middle, null) + "; " + state("last", last, atEnd));
             assertReceivedTail("player at the end of the chain", publisher.sent, atEnd.packets);
             // Each hop's forwarder starts at the GOP cache's keyframe once its connection is up,
             // so a hop may miss what was sent while it connected (100 frames a second here).
@@ -113,6 +122,24 @@ class ForwardTest {
             publisher.close();
             player.close();
         }
+    }
+
+    /** Awaits {@code done} for 20 s; on a timeout the failure says what {@code state} says. */
+    private static void awaitOrDescribe(Callable<Boolean> done, Supplier<String> state) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not done within 20 s: " + state.get(), e);
+        }
+    }
+
+    private static String state(String name, TestServer server, RecordingPlayer player) {
+        LiveSource source = server.server().context().sources().find(EdgeClusterTest.key("chain"));
+        String at = source == null ? name + " has no source"
+                : name + (source.publisher() != null ? " published, " : " unpublished, ") + source.stats().videoFrames()
+                        + " video frames in, " + source.consumerCount() + " consumers, "
+                        + server.server().cluster().forwardUpstreamConnections(source.key()) + " forward connections";
+        return player == null ? at : at + ", its player got " + player.packets.videoCount() + " video";
     }
 
     private static String cidOf(LogCapture logs, String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rill.server.log.ContextLog;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -80,6 +81,50 @@ class DrainClockTest {
         other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> DrainClock.loopsWithClocks() == withOther - 1);
+    }
+
+    @Test
+    void aSourceUnpublishesWholeWhenItsPlayersLoopHasAlreadyEnded() {
+        EventLoopGroup other = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        List<String> told = new CopyOnWriteArrayList<>();
+        SourceObserver observer = new SourceObserver() {
+            @Override
+            public void onPublish(LiveSource source) {
+                told.add("publish");
+            }
+
+            @Override
+            public void onUnpublish(LiveSource source) {
+                told.add("unpublish");
+            }
+        };
+        LiveSource source = new LiveSource(new StreamKey("__defaultVhost__", "live", "ended"), ByteBufAllocator.DEFAULT,
+                "Rill/test", true, false, List.of(observer));
+        Publisher publisher = new Publisher() {
+            @Override
+            public String cid() {
+                return "p";
+            }
+
+            @Override
+            public void kick(String reason) {
+            }
+        };
+        CountingPlayer player = new CountingPlayer(loopback.connectOn(other.next()));
+        source.attach(player);
+        source.publish(publisher);
+        source.onMessage(Messages.keyframe(0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> player.batches.size() == 1);
+        // As when a server stops: the player's loop ends before the publisher's connection closes.
+        other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+
+        source.unpublish(publisher);
+
+        assertThat(told).containsExactly("publish", "unpublish");
+        assertThat(source.publisher()).isNull();
+        source.detach(player);
+        player.close();
+        assertThat(source.isIdle()).isTrue();
     }
 
     /** Records each batch's size and when it was drained; releases what it is given. */
