@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
+import dev.rill.server.live.LiveSource;
 import dev.rill.server.testing.LogCapture;
 import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
-import dev.rill.server.live.LiveSource;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,11 @@ class ForwardTest {
 
 
     static TestServer forwardingTo(String destinations) throws InterruptedException {
-        return TestServer.start("", "forward { enabled on; destination " + destinations + "; }");
+        return forwardingTo(destinations, "");
+    }
+
+    static TestServer forwardingTo(String destinations, String vhostExtra) throws InterruptedException {
+        return TestServer.start("", vhostExtra + " forward { enabled on; destination " + destinations + "; }");
     }
 
     static String address(TestServer s) {
@@ -46,8 +50,8 @@ class ForwardTest {
         // on a loaded machine from being cut off by the kick that would then follow.
         String quietPublisher = "publish { normal_timeout 30000; }";
         try (TestServer last = TestServer.start("", quietPublisher);
-             TestServer middle = TestServer.start("", quietPublisher + " forward { enabled on; destination " + address(last) + "; }");
-             TestServer first = TestServer.start("", quietPublisher + " forward { enabled on; destination " + address(middle) + "; }")) {
+             TestServer middle = forwardingTo(address(last), quietPublisher);
+             TestServer first = forwardingTo(address(middle), quietPublisher)) {
             RecordingPlayer atEnd = RecordingPlayer.play(CLIENTS.connector(), last.rtmp(), "live", "chain");
             RecordingPlayer atStart = RecordingPlayer.play(CLIENTS.connector(), first.rtmp(), "live", "chain");
             await().atMost(Duration.ofSeconds(5)).until(() -> atEnd.statuses.contains("NetStream.Play.Start"));
