@@ -103,8 +103,9 @@ final class ConsumerGroup implements DrainClock.Drainable {
             schedule = !drainScheduled;
             drainScheduled = true;
         }
-        if (schedule) {
-            clock.join(this);
+        if (schedule && !clock.join(this)) {
+            // The players' loop has ended, so nothing will hand this over: release it now.
+            close();
         }
         return true;
     }

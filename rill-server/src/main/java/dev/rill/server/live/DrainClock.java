@@ -58,11 +58,12 @@ final class DrainClock {
     }
 
     /**
-     * Drains {@code consumer} at this clock's next tick; called once until that drain starts. On a
-     * loop that has already terminated nothing is drained: its channels are closed, and each
-     * consumer's own close releases what it holds.
+     * Drains {@code consumer} at this clock's next tick; called once until that drain starts.
+     * Returns false when the clock's loop has ended (a server shutting down, a publisher closing
+     * on one loop after a player's loop ended): nothing will be drained, and the caller releases
+     * what it holds for the drain instead of throwing out of an unpublish or a fan-out.
      */
-    void join(Drainable consumer) {
+    boolean join(Drainable consumer) {
         due.offer(consumer);
         if (tickPending.compareAndSet(false, true)) {
             try {
@@ -72,12 +73,11 @@ final class DrainClock {
                     loop.schedule(tick, delayMs, TimeUnit.MILLISECONDS);
                 }
             } catch (RejectedExecutionException e) {
-                // A server shutting down: a publisher closed on one loop after another loop ended.
-                // Throwing here would cut short the caller's unpublish or detach; what is left in
-                // the queue goes with the clock, which the ended loop's termination forgets.
                 LOG.debug("loop {} has ended; {} ms clock not ticking", loop, delayMs);
+                return false;
             }
         }
+        return !loop.isShutdown();
     }
 
     /** What joins a clock: a player, or the players of one source that share this clock. */

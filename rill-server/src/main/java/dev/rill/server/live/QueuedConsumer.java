@@ -97,7 +97,10 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
         if (!drainScheduled.compareAndSet(false, true)) {
             return;
         }
-        (started ? clock : firstClock).join(this);
+        if (!(started ? clock : firstClock).join(this)) {
+            // This player's loop has ended: release what is queued, and later offers at once.
+            queue.close();
+        }
     }
 
     /** A drain threw: this player is closed, the others on its loop carry on. */

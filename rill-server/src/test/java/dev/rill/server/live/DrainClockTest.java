@@ -84,7 +84,7 @@ class DrainClockTest {
     }
 
     @Test
-    void aSourceUnpublishesWholeWhenItsPlayersLoopHasAlreadyEnded() {
+    void aSourceUnpublishesWholeAndHoldsNothingWhenItsPlayersLoopHasAlreadyEnded() {
         EventLoopGroup other = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         List<String> told = new CopyOnWriteArrayList<>();
         SourceObserver observer = new SourceObserver() {
@@ -117,10 +117,13 @@ class DrainClockTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> player.batches.size() == 1);
         // As when a server stops: the player's loop ends before the publisher's connection closes.
         other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        SharedMessage late = Messages.interFrame(40);
+        source.onMessage(late);
 
         source.unpublish(publisher);
 
         assertThat(told).containsExactly("publish", "unpublish");
+        assertThat(late.refCnt()).as("nothing holds a message for a loop that has ended").isZero();
         assertThat(source.publisher()).isNull();
         source.detach(player);
         player.close();
