@@ -5,6 +5,7 @@ import dev.rill.codec.amf.AmfObject;
 import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.client.RtmpClientHandler;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
+import dev.rill.codec.rtmp.command.NetStatus;
 import dev.rill.server.config.HostPort;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
@@ -27,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  * {@link Backoff}'s delay, or at once when the dropped connection had been up for
  * {@value #STABLE_MS} ms and there is another server to go to. A server that accepts TCP and then
  * does not start the stream (Play.Start or Publish.Start) within {@value #START_TIMEOUT_MS} ms is
- * dropped. A server that answers with SRS's RTMP 302 (an error status with {@code ex.redirect2} or
+ * dropped. A play whose stream was flowing is dropped when nothing arrives for
+ * {@value #SILENCE_TIMEOUT_MS} ms (a hung server or a black-holed path, which TCP would hold for
+ * minutes), as SRS's edge ingester does; before the first message, and after the server says the
+ * stream was unpublished, silence is expected and waited out. A server that answers with SRS's RTMP 302 (an error status with {@code ex.redirect2} or
  * {@code ex.redirect}, sent by an origin cluster) is followed at once to the origin it names; one
  * hop only, so two origins cannot bounce the link between them. Every attempt and failure is
  * logged with the owner's cid. Runs on one event loop; host names are resolved on a virtual thread.
@@ -35,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamLink {
     static final long START_TIMEOUT_MS = 5000;
     static final long STABLE_MS = 5000;
+    static final long SILENCE_TIMEOUT_MS = 5000;
 
     /** What the link tells its owner, on the link's event loop. */
     interface Owner {
@@ -216,6 +221,9 @@ final class UpstreamLink {
         private HostPort redirectTo;
         private String failure;
         private long upSinceNanos;
+        /** When the playing stream last sent something; 0 while silence is expected. */
+        private long heardNanos;
+        private ScheduledFuture<?> silenceTimer;
 
         Attempt(HostPort target, InetSocketAddress address, boolean redirected) {
             this.target = target;
@@ -257,6 +265,11 @@ final class UpstreamLink {
         @Override
         public void onStatus(String code, AmfObject info) {
             log.verbose("{} {}/{}: {} says {}", what, app, stream, target, code);
+            if (NetStatus.PLAY_UNPUBLISH_NOTIFY.equals(code)) {
+                heardNanos = 0;
+            } else if (heardNanos != 0) {
+                heard();
+            }
             HostPort to = redirectTarget(info);
             if (to != null) {
                 redirectTo = to;
@@ -266,7 +279,31 @@ final class UpstreamLink {
 
         @Override
         public void onMessage(RtmpMessage message) {
+            if (mode == RtmpClientHandler.Mode.PLAY) {
+                heard();
+            }
             owner.onMedia(message);
+        }
+
+        private void heard() {
+            heardNanos = System.nanoTime();
+            if (silenceTimer == null) {
+                silenceTimer = loop.schedule(this::checkSilence, SILENCE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Fires at most {@value #SILENCE_TIMEOUT_MS} ms after the last message, then again until one is late. */
+        private void checkSilence() {
+            silenceTimer = null;
+            if (heardNanos == 0 || failure != null) {
+                return;
+            }
+            long quietMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - heardNanos);
+            if (quietMs >= SILENCE_TIMEOUT_MS) {
+                fail("nothing received for " + quietMs + " ms while the stream was flowing");
+            } else {
+                silenceTimer = loop.schedule(this::checkSilence, SILENCE_TIMEOUT_MS - quietMs, TimeUnit.MILLISECONDS);
+            }
         }
 
         @Override
@@ -292,6 +329,10 @@ final class UpstreamLink {
 
         private void onClosed() {
             startTimer.cancel(false);
+            if (silenceTimer != null) {
+                silenceTimer.cancel(false);
+            }
+            heardNanos = 0;
             Throwable connectFailure = connection.connectFuture().cause();
             if (failure == null && connectFailure != null) {
                 failure = "connect: " + connectFailure.getMessage();

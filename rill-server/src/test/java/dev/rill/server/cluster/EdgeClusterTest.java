@@ -159,6 +159,61 @@ class EdgeClusterTest {
     }
 
     @Test
+    void anEdgeLeavesAnOriginThatStopsSendingMidStream() throws Exception {
+        try (TestServer originA = TestServer.start(); TestServer originB = TestServer.start();
+             FreezingProxy toA = FreezingProxy.to(originA.rtmp());
+             TestServer edge = edgeOf(toA.address() + " " + ports(originB))) {
+            SyntheticPublisher onA = SyntheticPublisher.publish(CLIENTS.connector(), originA.rtmp(), "live", "hang", 2000, 10, 20);
+            // Another frame size, so its packets differ from the first publisher's.
+            SyntheticPublisher onB = SyntheticPublisher.publish(CLIENTS.connector(), originB.rtmp(), "live", "hang", 2500, 10, 20)
+                    .limit(500);
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "hang");
+            await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 20);
+            assertThat(onA.sent.video).as("the first origin's stream came through the proxy")
+                    .contains(player.packets.video.getLast());
+            toA.freeze();
+            try {
+                await().atMost(Duration.ofSeconds(25)).until(() -> onB.framesSent() == 500
+                        && player.packets.video.getLast().equals(onB.sent.video.getLast()));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("not moved to the second origin within 25 s: frames sent there " + onB.framesSent()
+                        + ", edge upstream connections " + edge.server().cluster().edgeUpstreamConnections(key("hang"))
+                        + ", players on the second origin " + players(originB, "hang") + ", player got "
+                        + player.packets.videoCount() + " video", e);
+            }
+            assertThat(player.isActive()).isTrue();
+            assertThat(player.statuses).noneMatch(s -> s.startsWith("error"));
+            assertResumedWith(onB.sent, player.packets);
+            assertThat(edge.server().cluster().edgeUpstreamConnections(key("hang"))).isEqualTo(2);
+            player.close();
+            onA.close();
+            onB.close();
+        }
+    }
+
+    @Test
+    void anEdgeStaysOnItsOriginWhileTheStreamThereIsUnpublished() throws Exception {
+        try (TestServer origin = TestServer.start(); TestServer edge = edge(origin)) {
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "pause");
+            SyntheticPublisher first = SyntheticPublisher.publish(CLIENTS.connector(), origin.rtmp(), "live", "pause", 2000, 10, 20);
+            await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 20);
+            first.close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> origin.server().context().sources().find(key("pause")).publisher() == null);
+            // Longer than the silence that drops a flowing upstream: the origin said why it is quiet.
+            Thread.sleep(UpstreamLink.SILENCE_TIMEOUT_MS + 1000);
+            SyntheticPublisher next = SyntheticPublisher.publish(CLIENTS.connector(), origin.rtmp(), "live", "pause", 2500, 10, 20)
+                    .limit(100);
+            await().atMost(Duration.ofSeconds(10)).until(() -> next.framesSent() == 100
+                    && player.packets.video.getLast().equals(next.sent.video.getLast()));
+            assertResumedWith(next.sent, player.packets);
+            assertThat(edge.server().cluster().edgeUpstreamConnections(key("pause"))).as("the same upstream throughout")
+                    .isEqualTo(1);
+            player.close();
+            next.close();
+        }
+    }
+
+    @Test
     void aStreamPublishedOnAnEdgeIsPushedToTheFirstOriginThatWorks() throws Exception {
         int deadPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
