@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
  * dropped. A play whose stream was flowing is dropped when nothing arrives for
  * {@value #SILENCE_TIMEOUT_MS} ms (a hung server or a black-holed path, which TCP would hold for
  * minutes), as SRS's edge ingester does; before the first message, and after the server says the
- * stream was unpublished, silence is expected and waited out. A server that answers with SRS's RTMP 302 (an error status with {@code ex.redirect2} or
- * {@code ex.redirect}, sent by an origin cluster) is followed at once to the origin it names; one
- * hop only, so two origins cannot bounce the link between them. Every attempt and failure is
+ * stream was unpublished, silence is expected and waited out. A server that answers with SRS's
+ * RTMP 302 (an error status with {@code ex.redirect2} or {@code ex.redirect}, sent by an origin
+ * cluster) is followed at once to the origin it names; one hop only, so two origins cannot bounce
+ * the link between them. Every attempt and failure is
  * logged with the owner's cid. Runs on one event loop; host names are resolved on a virtual thread.
  */
 final class UpstreamLink {
@@ -221,7 +222,8 @@ final class UpstreamLink {
         private HostPort redirectTo;
         private String failure;
         private long upSinceNanos;
-        /** When the playing stream last sent something; 0 while silence is expected. */
+        /** Whether silence means a fault: the play's stream has sent something since it (re)started. */
+        private boolean flowing;
         private long heardNanos;
         private ScheduledFuture<?> silenceTimer;
 
@@ -266,8 +268,8 @@ final class UpstreamLink {
         public void onStatus(String code, AmfObject info) {
             log.verbose("{} {}/{}: {} says {}", what, app, stream, target, code);
             if (NetStatus.PLAY_UNPUBLISH_NOTIFY.equals(code)) {
-                heardNanos = 0;
-            } else if (heardNanos != 0) {
+                flowing = false;
+            } else if (flowing) {
                 heard();
             }
             HostPort to = redirectTarget(info);
@@ -286,6 +288,7 @@ final class UpstreamLink {
         }
 
         private void heard() {
+            flowing = true;
             heardNanos = System.nanoTime();
             if (silenceTimer == null) {
                 silenceTimer = loop.schedule(this::checkSilence, SILENCE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -295,7 +298,7 @@ final class UpstreamLink {
         /** Fires at most {@value #SILENCE_TIMEOUT_MS} ms after the last message, then again until one is late. */
         private void checkSilence() {
             silenceTimer = null;
-            if (heardNanos == 0 || failure != null) {
+            if (!flowing || failure != null) {
                 return;
             }
             long quietMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - heardNanos);
@@ -332,7 +335,7 @@ final class UpstreamLink {
             if (silenceTimer != null) {
                 silenceTimer.cancel(false);
             }
-            heardNanos = 0;
+            flowing = false;
             Throwable connectFailure = connection.connectFuture().cause();
             if (failure == null && connectFailure != null) {
                 failure = "connect: " + connectFailure.getMessage();
