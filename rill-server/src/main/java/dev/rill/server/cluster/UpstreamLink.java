@@ -5,7 +5,6 @@ import dev.rill.codec.amf.AmfObject;
 import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.client.RtmpClientHandler;
 import dev.rill.codec.rtmp.client.RtmpClientListener;
-import dev.rill.codec.rtmp.command.NetStatus;
 import dev.rill.server.config.HostPort;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.rtmp.client.RtmpClientConnector;
@@ -28,19 +27,22 @@ import java.util.concurrent.TimeUnit;
  * {@link Backoff}'s delay, or at once when the dropped connection had been up for
  * {@value #STABLE_MS} ms and there is another server to go to. A server that accepts TCP and then
  * does not start the stream (Play.Start or Publish.Start) within {@value #START_TIMEOUT_MS} ms is
- * dropped. A play whose stream was flowing is dropped when nothing arrives for
- * {@value #SILENCE_TIMEOUT_MS} ms (a hung server or a black-holed path, which TCP would hold for
- * minutes), as SRS's edge ingester does; before the first message, and after the server says the
- * stream was unpublished, silence is expected and waited out. A server that answers with SRS's
- * RTMP 302 (an error status with {@code ex.redirect2} or {@code ex.redirect}, sent by an origin
- * cluster) is followed at once to the origin it names; one hop only, so two origins cannot bounce
- * the link between them. Every attempt and failure is
- * logged with the owner's cid. Runs on one event loop; host names are resolved on a virtual thread.
+ * dropped. A play is dropped when nothing arrives for {@value #SILENCE_TIMEOUT_MS} ms (a hung
+ * server or a black-holed path, which TCP would hold for minutes), as SRS's edge ingester does;
+ * while no stream flows (not yet published, or unpublished) the link pings the server every
+ * {@value #PING_AFTER_MS} ms of quiet, and the answers keep it, so an idle stream does not move
+ * the link from server to server. A server that answers with SRS's RTMP 302 (an error status with
+ * {@code ex.redirect2} or {@code ex.redirect}, sent by an origin cluster) is followed at once to
+ * the origin it names; one hop only, so two origins cannot bounce the link between them. Every
+ * attempt and failure is logged with the owner's cid. Runs on one event loop; host names are
+ * resolved on a virtual thread.
  */
 final class UpstreamLink {
     static final long START_TIMEOUT_MS = 5000;
     static final long STABLE_MS = 5000;
     static final long SILENCE_TIMEOUT_MS = 5000;
+    /** How long a quiet play waits before it pings the server, and then between pings. */
+    static final long PING_AFTER_MS = 1000;
 
     /** What the link tells its owner, on the link's event loop. */
     interface Owner {
@@ -222,10 +224,10 @@ final class UpstreamLink {
         private HostPort redirectTo;
         private String failure;
         private long upSinceNanos;
-        /** Whether silence means a fault: the play's stream has sent something since it (re)started. */
-        private boolean flowing;
+        private RtmpClientHandler client;
+        /** When a play last heard from the server: a message, a status or a ping's answer. */
         private long heardNanos;
-        private ScheduledFuture<?> silenceTimer;
+        private ScheduledFuture<?> keepAlive;
 
         Attempt(HostPort target, InetSocketAddress address, boolean redirected) {
             this.target = target;
@@ -259,6 +261,11 @@ final class UpstreamLink {
             startTimer.cancel(false);
             upSinceNanos = System.nanoTime();
             connections++;
+            if (mode == RtmpClientHandler.Mode.PLAY) {
+                this.client = client;
+                heardNanos = upSinceNanos;
+                keepAlive = loop.scheduleAtFixedRate(this::checkSilence, PING_AFTER_MS, PING_AFTER_MS, TimeUnit.MILLISECONDS);
+            }
             log.trace("{} {}/{}: {} started on {}", what, app, stream, mode == RtmpClientHandler.Mode.PLAY ? "play" : "publish",
                     target);
             owner.onUp(client, connection.connectFuture().channel());
@@ -267,11 +274,7 @@ final class UpstreamLink {
         @Override
         public void onStatus(String code, AmfObject info) {
             log.verbose("{} {}/{}: {} says {}", what, app, stream, target, code);
-            if (NetStatus.PLAY_UNPUBLISH_NOTIFY.equals(code)) {
-                flowing = false;
-            } else if (flowing) {
-                heard();
-            }
+            heardNanos = System.nanoTime();
             HostPort to = redirectTarget(info);
             if (to != null) {
                 redirectTo = to;
@@ -281,31 +284,26 @@ final class UpstreamLink {
 
         @Override
         public void onMessage(RtmpMessage message) {
-            if (mode == RtmpClientHandler.Mode.PLAY) {
-                heard();
-            }
+            heardNanos = System.nanoTime();
             owner.onMedia(message);
         }
 
-        private void heard() {
-            flowing = true;
+        @Override
+        public void onPingResponse(long timestamp) {
             heardNanos = System.nanoTime();
-            if (silenceTimer == null) {
-                silenceTimer = loop.schedule(this::checkSilence, SILENCE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            }
         }
 
-        /** Fires at most {@value #SILENCE_TIMEOUT_MS} ms after the last message, then again until one is late. */
+        /** Every {@value #PING_AFTER_MS} ms of a play: pings a quiet server, drops a silent one. */
         private void checkSilence() {
-            silenceTimer = null;
-            if (!flowing || failure != null) {
+            if (failure != null) {
                 return;
             }
-            long quietMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - heardNanos);
+            long now = System.nanoTime();
+            long quietMs = TimeUnit.NANOSECONDS.toMillis(now - heardNanos);
             if (quietMs >= SILENCE_TIMEOUT_MS) {
-                fail("nothing received for " + quietMs + " ms while the stream was flowing");
-            } else {
-                silenceTimer = loop.schedule(this::checkSilence, SILENCE_TIMEOUT_MS - quietMs, TimeUnit.MILLISECONDS);
+                fail("nothing received for " + quietMs + " ms, pings unanswered");
+            } else if (quietMs >= PING_AFTER_MS) {
+                client.ping(TimeUnit.NANOSECONDS.toMillis(now - upSinceNanos) & 0xffffffffL);
             }
         }
 
@@ -332,10 +330,9 @@ final class UpstreamLink {
 
         private void onClosed() {
             startTimer.cancel(false);
-            if (silenceTimer != null) {
-                silenceTimer.cancel(false);
+            if (keepAlive != null) {
+                keepAlive.cancel(false);
             }
-            flowing = false;
             Throwable connectFailure = connection.connectFuture().cause();
             if (failure == null && connectFailure != null) {
                 failure = "connect: " + connectFailure.getMessage();

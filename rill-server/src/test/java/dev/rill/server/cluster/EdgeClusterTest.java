@@ -192,24 +192,32 @@ class EdgeClusterTest {
     }
 
     @Test
-    void anEdgeStaysOnItsOriginWhileTheStreamThereIsUnpublished() throws Exception {
-        try (TestServer origin = TestServer.start(); TestServer edge = edge(origin)) {
-            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "pause");
-            SyntheticPublisher first = SyntheticPublisher.publish(CLIENTS.connector(), origin.rtmp(), "live", "pause", 2000, 10, 20);
-            await().atMost(Duration.ofSeconds(10)).until(() -> player.packets.videoCount() > 20);
-            first.close();
-            await().atMost(Duration.ofSeconds(5)).until(() -> origin.server().context().sources().find(key("pause")).publisher() == null);
-            // Longer than the silence that drops a flowing upstream: the origin said why it is quiet.
+    void anEdgeWaitsOnAnOriginWithoutTheStreamWhileItAnswersAndLeavesItWhenItHangs() throws Exception {
+        try (TestServer originA = TestServer.start(); TestServer originB = TestServer.start();
+             FreezingProxy toA = FreezingProxy.to(originA.rtmp());
+             TestServer edge = edgeOf(toA.address() + " " + ports(originB))) {
+            SyntheticPublisher onB = SyntheticPublisher.publish(CLIENTS.connector(), originB.rtmp(), "live", "idle", 2000, 10, 20)
+                    .limit(500);
+            RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "idle");
+            await().atMost(Duration.ofSeconds(5)).until(() -> players(originA, "idle") == 1);
+            // Longer than the silence that drops an upstream: the first origin answers the edge's pings.
             Thread.sleep(UpstreamLink.SILENCE_TIMEOUT_MS + 1000);
-            SyntheticPublisher next = SyntheticPublisher.publish(CLIENTS.connector(), origin.rtmp(), "live", "pause", 2500, 10, 20)
-                    .limit(100);
-            await().atMost(Duration.ofSeconds(10)).until(() -> next.framesSent() == 100
-                    && player.packets.video.getLast().equals(next.sent.video.getLast()));
-            assertResumedWith(next.sent, player.packets);
-            assertThat(edge.server().cluster().edgeUpstreamConnections(key("pause"))).as("the same upstream throughout")
+            assertThat(edge.server().cluster().edgeUpstreamConnections(key("idle"))).as("still on the first origin")
                     .isEqualTo(1);
+            assertThat(player.packets.videoCount()).isZero();
+            toA.freeze();
+            try {
+                await().atMost(Duration.ofSeconds(15)).until(() -> player.packets.videoCount() > 0
+                        && player.packets.video.getLast().equals(onB.sent.video.getLast()));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("not moved to the second origin within 15 s: frames sent there " + onB.framesSent()
+                        + ", edge upstream connections " + edge.server().cluster().edgeUpstreamConnections(key("idle"))
+                        + ", players on the second origin " + players(originB, "idle"), e);
+            }
+            assertResumedWith(onB.sent, player.packets);
+            assertThat(edge.server().cluster().edgeUpstreamConnections(key("idle"))).isEqualTo(2);
             player.close();
-            next.close();
+            onB.close();
         }
     }
 

@@ -127,11 +127,22 @@ public final class RtmpClientHandler extends ChannelInboundHandlerAdapter {
                 UserControl uc = UserControl.decode(m);
                 if (uc.eventType() == UserControl.PING_REQUEST) {
                     ctx.writeAndFlush(UserControl.pingResponse(uc.timestamp()).toMessage(ctx.alloc()));
+                } else if (uc.eventType() == UserControl.PING_RESPONSE) {
+                    listener.onPingResponse(uc.timestamp());
                 }
             }
         } finally {
             m.release();
         }
+    }
+
+    /**
+     * Asks the server for a ping response (User Control PingRequest, answered by SRS, nginx-rtmp and
+     * Rill at any time), a keep-alive that shows the server is there when no stream flows. Call on
+     * the connection's event loop.
+     */
+    public void ping(long timestamp) {
+        ctx.writeAndFlush(UserControl.pingRequest(timestamp).toMessage(ctx.alloc()));
     }
 
     @Override

@@ -31,6 +31,10 @@ public interface RtmpClientListener {
     default void onError(Throwable cause) {
     }
 
+    /** The server answered a {@link RtmpClientHandler#ping(long)} (or sent an unasked answer). */
+    default void onPingResponse(long timestamp) {
+    }
+
     /** The socket's writability changed: a publisher that stopped writing may resume when true. */
     default void onWritabilityChanged(boolean writable) {
     }

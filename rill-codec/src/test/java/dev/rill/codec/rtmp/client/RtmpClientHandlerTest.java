@@ -181,6 +181,25 @@ class RtmpClientHandlerTest {
         }
     }
 
+    @Test
+    void aPingGoesOutAsAPingRequestAndItsAnswerIsReported() {
+        start(RtmpClientHandler.Mode.PLAY);
+        readCommand(0);
+        handler.ping(0xfffffff0L);
+        RtmpMessage ping = channel.readOutbound();
+        try {
+            assertThat(ping.typeId()).isEqualTo(MessageType.USER_CONTROL);
+            assertThat(UserControl.decode(ping)).isEqualTo(UserControl.pingRequest(0xfffffff0L));
+        } finally {
+            ping.release();
+        }
+        RtmpMessage pong = UserControl.pingResponse(0xfffffff0L).toMessage(ByteBufAllocator.DEFAULT);
+        channel.writeInbound(pong);
+        assertThat(pong.refCnt()).isZero();
+        assertThat(listener.pingResponses).containsExactly(0xfffffff0L);
+        assertThat((Object) channel.readOutbound()).as("a response is not answered").isNull();
+    }
+
     private void start(RtmpClientHandler.Mode mode) {
         handler = new RtmpClientHandler(TC_URL, "live", "livestream", mode, 60000, listener);
         channel = new EmbeddedChannel(handler);
@@ -219,6 +238,12 @@ class RtmpClientHandlerTest {
         final List<RtmpMessage> messages = new ArrayList<>();
         final List<String> refused = new ArrayList<>();
         final List<Throwable> errors = new ArrayList<>();
+        final List<Long> pingResponses = new ArrayList<>();
+
+        @Override
+        public void onPingResponse(long timestamp) {
+            pingResponses.add(timestamp);
+        }
 
         @Override
         public void onStarted(RtmpClientHandler client) {
