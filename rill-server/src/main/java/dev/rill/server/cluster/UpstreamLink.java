@@ -27,11 +27,11 @@ import java.util.concurrent.TimeUnit;
  * {@link Backoff}'s delay, or at once when the dropped connection had been up for
  * {@value #STABLE_MS} ms and there is another server to go to. A server that accepts TCP and then
  * does not start the stream (Play.Start or Publish.Start) within {@value #START_TIMEOUT_MS} ms is
- * dropped. A play is dropped when nothing arrives for {@value #SILENCE_TIMEOUT_MS} ms (a hung
- * server or a black-holed path, which TCP would hold for minutes), as SRS's edge ingester does;
- * while no stream flows (not yet published, or unpublished) the link pings the server every
- * {@value #PING_AFTER_MS} ms of quiet, and the answers keep it, so an idle stream does not move
- * the link from server to server. A server that answers with SRS's RTMP 302 (an error status with
+ * dropped. A play is dropped when nothing arrives for {@value #SILENCE_TIMEOUT_MS} ms (checked
+ * every {@value #PING_AFTER_MS} ms; a hung server or a black-holed path, which TCP would hold for
+ * minutes), as SRS's edge ingester does; after {@value #PING_AFTER_MS} ms of quiet the link pings
+ * the server, and the answers keep it, so a play whose stream is not published (yet) does not
+ * move the link from server to server. A server that answers with SRS's RTMP 302 (an error status with
  * {@code ex.redirect2} or {@code ex.redirect}, sent by an origin cluster) is followed at once to
  * the origin it names; one hop only, so two origins cannot bounce the link between them. Every
  * attempt and failure is logged with the owner's cid. Runs on one event loop; host names are
@@ -261,7 +261,8 @@ final class UpstreamLink {
             startTimer.cancel(false);
             upSinceNanos = System.nanoTime();
             connections++;
-            if (mode == RtmpClientHandler.Mode.PLAY) {
+            // A server may start a play more than once (nginx-rtmp's play_restart): one timer each.
+            if (mode == RtmpClientHandler.Mode.PLAY && keepAlive == null) {
                 this.client = client;
                 heardNanos = upSinceNanos;
                 keepAlive = loop.scheduleAtFixedRate(this::checkSilence, PING_AFTER_MS, PING_AFTER_MS, TimeUnit.MILLISECONDS);

@@ -158,9 +158,14 @@ class EdgeClusterTest {
         }
     }
 
+    /** An origin whose test publisher stays published for 30 s after its last frame. */
+    static TestServer patientOrigin() throws InterruptedException {
+        return TestServer.start("", "publish { normal_timeout 30000; }");
+    }
+
     @Test
     void anEdgeLeavesAnOriginThatStopsSendingMidStream() throws Exception {
-        try (TestServer originA = TestServer.start(); TestServer originB = TestServer.start();
+        try (TestServer originA = TestServer.start(); TestServer originB = patientOrigin();
              FreezingProxy toA = FreezingProxy.to(originA.rtmp());
              TestServer edge = edgeOf(toA.address() + " " + ports(originB))) {
             SyntheticPublisher onA = SyntheticPublisher.publish(CLIENTS.connector(), originA.rtmp(), "live", "hang", 2000, 10, 20);
@@ -193,7 +198,7 @@ class EdgeClusterTest {
 
     @Test
     void anEdgeWaitsOnAnOriginWithoutTheStreamWhileItAnswersAndLeavesItWhenItHangs() throws Exception {
-        try (TestServer originA = TestServer.start(); TestServer originB = TestServer.start();
+        try (TestServer originA = TestServer.start(); TestServer originB = patientOrigin();
              FreezingProxy toA = FreezingProxy.to(originA.rtmp());
              TestServer edge = edgeOf(toA.address() + " " + ports(originB))) {
             SyntheticPublisher onB = SyntheticPublisher.publish(CLIENTS.connector(), originB.rtmp(), "live", "idle", 2000, 10, 20)
@@ -201,7 +206,7 @@ class EdgeClusterTest {
             RecordingPlayer player = RecordingPlayer.play(CLIENTS.connector(), edge.rtmp(), "live", "idle");
             await().atMost(Duration.ofSeconds(5)).until(() -> players(originA, "idle") == 1);
             // Longer than the silence that drops an upstream: the first origin answers the edge's pings.
-            Thread.sleep(UpstreamLink.SILENCE_TIMEOUT_MS + 1000);
+            Thread.sleep(UpstreamLink.SILENCE_TIMEOUT_MS + 3000);
             assertThat(edge.server().cluster().edgeUpstreamConnections(key("idle"))).as("still on the first origin")
                     .isEqualTo(1);
             assertThat(player.packets.videoCount()).isZero();

@@ -43,15 +43,20 @@ final class FreezingProxy implements AutoCloseable {
 
     private void acceptLoop() {
         while (!socket.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
-                sockets.add(client);
+                client = socket.accept();
+            } catch (IOException e) {
+                return;
+            }
+            sockets.add(client);
+            try {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 sockets.add(server);
                 Thread.ofVirtual().start(() -> pump(client, server));
                 Thread.ofVirtual().start(() -> pump(server, client));
             } catch (IOException e) {
-                return;
+                closeQuietly(client);
             }
         }
     }
@@ -60,17 +65,25 @@ final class FreezingProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             byte[] buf = new byte[16384];
             int n;
-            while ((n = in.read(buf)) >= 0) {
-                if (frozen) {
-                    thawed.await();
-                    return;
-                }
+            while ((n = in.read(buf)) >= 0 && !frozen) {
                 out.write(buf, 0, n);
+            }
+            // Frozen, even by an end of stream: nothing, not even a close, passes until the proxy closes.
+            if (frozen) {
+                thawed.await();
             }
         } catch (IOException e) {
             // One side went away; the other is closed with the proxy.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // Already gone.
         }
     }
 
