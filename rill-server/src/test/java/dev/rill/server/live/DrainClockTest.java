@@ -100,16 +100,7 @@ class DrainClockTest {
         };
         LiveSource source = new LiveSource(new StreamKey("__defaultVhost__", "live", "ended"), ByteBufAllocator.DEFAULT,
                 "Rill/test", true, false, List.of(observer));
-        Publisher publisher = new Publisher() {
-            @Override
-            public String cid() {
-                return "p";
-            }
-
-            @Override
-            public void kick(String reason) {
-            }
-        };
+        Publisher publisher = new UnkickedPublisher("p");
         CountingPlayer player = new CountingPlayer(loopback.connectOn(other.next()));
         source.attach(player);
         source.publish(publisher);

@@ -24,7 +24,7 @@ class LiveSourceTest {
     private static final StreamKey KEY = new StreamKey("__defaultVhost__", "live", "livestream");
 
     private final LiveSource source = new LiveSource(KEY, ByteBufAllocator.DEFAULT, "Rill/test", true, false, java.util.List.of());
-    private final FakePublisher publisher = new FakePublisher("p1");
+    private final UnkickedPublisher publisher = new UnkickedPublisher("p1");
     private final List<FakeConsumer> consumers = new ArrayList<>();
 
     @AfterEach
@@ -78,7 +78,7 @@ class LiveSourceTest {
 
     @Test
     void secondPublisherIsRefused() {
-        FakePublisher other = new FakePublisher("p2");
+        UnkickedPublisher other = new UnkickedPublisher("p2");
         assertThat(source.publish(publisher)).isTrue();
         assertThat(source.publish(other)).isFalse();
         assertThat(source.publisher()).isSameAs(publisher);
@@ -172,13 +172,6 @@ class LiveSourceTest {
         consumers.add(c);
         source.attach(c);
         return c;
-    }
-
-    private record FakePublisher(String cid) implements Publisher {
-        @Override
-        public void kick(String reason) {
-            throw new AssertionError("not kicked in these tests");
-        }
     }
 
     private static final class FakeConsumer implements LiveConsumer {

@@ -55,17 +55,7 @@ class LiveSourcesTest {
     @Test
     void dropFreesCachedMedia() {
         LiveSource s = sources.acquire(KEY, true, false);
-        Publisher p = new Publisher() {
-            @Override
-            public String cid() {
-                return "p";
-            }
-
-            @Override
-            public void kick(String reason) {
-                throw new AssertionError("not kicked");
-            }
-        };
+        Publisher p = new UnkickedPublisher("p");
         s.publish(p);
         SharedMessage vsh = Messages.videoHeader(0).retain();
         SharedMessage k = Messages.keyframe(0).retain();
