@@ -8,6 +8,7 @@ import dev.rill.server.config.RillConfig;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.log.LogSetup;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,9 +77,16 @@ public final class RillCommand implements Callable<Integer> {
     }
 
     private int run(RillConfig config) throws InterruptedException {
+        // SRS changes into work_dir after reading its config; Rill reads the config's relative paths
+        // from it instead (RillConfig.workDir), so it must be there.
+        if (!Files.isDirectory(config.workDir().toAbsolutePath())) {
+            err.println("rill: work_dir " + config.workDir().toAbsolutePath() + " is not a directory");
+            return EXIT_CONFIG;
+        }
         LogSetup.apply(config.logLevel(), config.logTank() == LogTank.FILE ? config.logFile() : null);
         ContextLog log = ContextLog.of(RillCommand.class, "main");
-        log.trace("Rill/{} starting, config {}, pid {}", Version.get(), conf.toAbsolutePath(), ProcessHandle.current().pid());
+        log.trace("Rill/{} starting, config {}, pid {}, cwd {}, work_dir {}", Version.get(), conf.toAbsolutePath(),
+                ProcessHandle.current().pid(), Path.of("").toAbsolutePath(), config.workDir().toAbsolutePath());
         for (String warning : config.warnings()) {
             log.warn("{}", warning);
         }

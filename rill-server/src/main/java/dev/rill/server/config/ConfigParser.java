@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 /**
  * Builds the directive tree from SRS-syntax text (SRS {@code SrsConfDirective::parse_conf}):
  * {@code name args;}, {@code name args { ... }}, and {@code include FILE...;}, which at any level
- * splices the directives of each file in its place. Include paths are relative to the directory of
- * the file that names them. Fails with {@link ErrorCode#CONFIG_INVALID} and a {@code file:line}.
+ * splices the directives of each file in its place. A relative include path is read from the working
+ * directory, as SRS reads it; when no such file is there, from the directory of the including file,
+ * with a warning saying so (a warning also names the file used when both places have one). Fails
+ * with {@link ErrorCode#CONFIG_INVALID} and a {@code file:line}.
  */
 public final class ConfigParser {
     /** Name of the synthetic directive that holds the top-level directives. */
@@ -35,20 +37,32 @@ public final class ConfigParser {
 
     /** Absolute paths of the files being read, outermost first, for loop detection. */
     private final Deque<Path> including = new ArrayDeque<>();
+    private final List<String> warnings;
 
-    private ConfigParser() {
+    private ConfigParser(List<String> warnings) {
+        this.warnings = warnings;
     }
 
     /** Reads and parses a config file and everything it includes. */
     public static Directive parseFile(Path file) {
-        ConfigParser parser = new ConfigParser();
+        return parseFile(file, new ArrayList<>());
+    }
+
+    /** As {@link #parseFile(Path)}, adding {@code file:line: ...} warnings (how includes were found). */
+    public static Directive parseFile(Path file, List<String> warnings) {
+        ConfigParser parser = new ConfigParser(warnings);
         String text = parser.read(file, null);
         return parser.parseRoot(text, file);
     }
 
-    /** Parses text as if read from {@code nameForMessages}; includes resolve against its directory. */
+    /** Parses text as if read from {@code nameForMessages}, the including file of its includes. */
     public static Directive parseText(String text, Path nameForMessages) {
-        return new ConfigParser().parseRoot(text, nameForMessages);
+        return parseText(text, nameForMessages, new ArrayList<>());
+    }
+
+    /** As {@link #parseText(String, Path)}, adding warnings to {@code warnings}. */
+    public static Directive parseText(String text, Path nameForMessages, List<String> warnings) {
+        return new ConfigParser(warnings).parseRoot(text, nameForMessages);
     }
 
     private Directive parseRoot(String text, Path file) {
@@ -137,8 +151,7 @@ public final class ConfigParser {
         }
         List<Directive> spliced = new ArrayList<>();
         for (String name : names) {
-            Path dir = from.getParent() == null ? Path.of("") : from.getParent();
-            Path target = dir.resolve(name).normalize();
+            Path target = locate(from, where, name);
             Path id = identity(target);
             if (including.contains(id)) {
                 throw error(where, "include loop: " + loopText(id));
@@ -150,6 +163,30 @@ public final class ConfigParser {
             spliced.addAll(parseFileText(read(target, where), target));
         }
         return spliced;
+    }
+
+    /** The working directory first (SRS), then the including file's directory. */
+    private Path locate(Path from, String where, String name) {
+        Path asGiven = Path.of(name).normalize();
+        if (asGiven.isAbsolute()) {
+            return asGiven;
+        }
+        Path dir = from.getParent() == null ? Path.of("") : from.getParent();
+        Path beside = dir.resolve(name).normalize();
+        boolean inWorkingDir = Files.isRegularFile(asGiven);
+        boolean besideFile = Files.isRegularFile(beside);
+        if (inWorkingDir && besideFile && !identity(asGiven).equals(identity(beside))) {
+            warnings.add(where + ": include " + name + ": read " + asGiven.toAbsolutePath()
+                    + " from the working directory, as SRS does, not " + beside + " next to " + from);
+        } else if (!inWorkingDir && besideFile) {
+            warnings.add(where + ": include " + name + ": not in the working directory "
+                    + Path.of("").toAbsolutePath() + " (where SRS looks); read " + beside + " next to " + from);
+            return beside;
+        } else if (!inWorkingDir) {
+            throw error(where, "include " + name + ": no such file in the working directory "
+                    + Path.of("").toAbsolutePath() + " nor next to " + from);
+        }
+        return asGiven;
     }
 
     private String loopText(Path again) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * Contexts are {@code root}, {@code vhost}, {@code vhost.play}, {@code vhost.publish},
  * {@code vhost.forward}, {@code vhost.cluster}, {@code http_server}, {@code vhost.http_remux} and
  * {@code vhost.hls}; the
- * contents of SRS-only blocks are not classified.
+ * contents of SRS-only blocks are in {@link SrsFeatureBlocks}. SRS 1/2 spellings are moved to
+ * their SRS 3 places by {@link LegacyVhostTransform} before this table is consulted.
  */
 final class DirectiveTable {
     static final String ROOT = "root";
@@ -48,6 +49,7 @@ final class DirectiveTable {
                     DirectiveRule.section("http_server", HTTP_SERVER),
                     DirectiveRule.namedSection("vhost", VHOST),
                     DirectiveRule.value("grace_final_wait", NON_NEGATIVE),
+                    DirectiveRule.value("work_dir", ValueType.PATH),
                     DirectiveRule.section("http_api", HTTP_API),
                     DirectiveRule.section("heartbeat", HEARTBEAT))),
             Map.entry(VHOST, rules(
@@ -154,8 +156,8 @@ final class DirectiveTable {
 
     private static final Map<String, Set<String>> SRS_ONLY = Map.ofEntries(
             Map.entry(ROOT, Set.of("ff_log_dir", "ff_log_level", "srs_log_level_v2", "stats",
-                    "http_stream", "stream_caster", "srt_server",
-                    "rtc_server", "utc_time", "work_dir", "asprocess", "empty_ip_ok",
+                    "stream_caster", "srt_server",
+                    "rtc_server", "utc_time", "asprocess", "empty_ip_ok",
                     "grace_start_wait", "force_grace_quit",
                     "disable_daemon_for_docker", "inotify_auto_reload", "auto_reload_for_docker",
                     "tcmalloc_release_rate", "query_latest_version", "first_wait_for_qlv",
@@ -163,10 +165,7 @@ final class DirectiveTable {
                     "pithy_print_ms", "is_full", "tencentcloud_cls", "tencentcloud_apm")),
             Map.entry(VHOST, Set.of("hds", "dvr", "http_static",
                     "exec", "ingest", "transcode", "bandcheck",
-                    "dash", "rtc", "srt",
-                    // SRS 1/2 spellings that SRS 3+ still reads and moves elsewhere.
-                    "http", "refer_play", "refer_publish", "mode", "origin", "token_traverse",
-                    "debug_srs_upnode", "nack", "twcc")),
+                    "dash", "rtc", "srt", "nack", "twcc")),
             Map.entry(PLAY, Set.of("atc_auto", "mw_msgs", "reduce_sequence_header", "gop_cache_max_frames",
                     "send_min_interval")),
             Map.entry(PUBLISH, Set.of("parse_sps", "try_annexb_first", "kickoff_for_idle")),

@@ -63,16 +63,17 @@ public record HlsConfig(
     public static final String DEFAULT_TS_FILE = "[app]/[stream]-[seq].ts";
 
     /** The settings of a vhost without an hls block. */
-    public static final HlsConfig DISABLED = from(null);
+    public static final HlsConfig DISABLED = from(null, Path.of(""));
 
-    static HlsConfig from(Directive hls) {
+    /** Reads a checked {@code hls} block; a relative {@code hls_path} is read from {@code workDir}. */
+    static HlsConfig from(Directive hls, Path workDir) {
         return new HlsConfig(
                 Values.flag(hls, "enabled", false),
                 Values.decimal(hls, "hls_fragment", DEFAULT_FRAGMENT_SECONDS),
                 Values.decimal(hls, "hls_td_ratio", DEFAULT_TD_RATIO),
                 Values.decimal(hls, "hls_aof_ratio", DEFAULT_AOF_RATIO),
                 Values.decimal(hls, "hls_window", DEFAULT_WINDOW_SECONDS),
-                Path.of(Values.text(hls, "hls_path", DEFAULT_PATH)),
+                workDir.resolve(Values.text(hls, "hls_path", DEFAULT_PATH)).normalize(),
                 Values.text(hls, "hls_m3u8_file", DEFAULT_M3U8_FILE),
                 Values.text(hls, "hls_ts_file", DEFAULT_TS_FILE),
                 Values.flag(hls, "hls_ts_floor", false),

@@ -26,6 +26,8 @@ public final class RillConfig {
     public static final String DEFAULT_LOG_LEVEL = "trace";
     public static final String DEFAULT_LOG_FILE = "./objs/srs.log";
     public static final int DEFAULT_GRACE_FINAL_WAIT_MS = 3200;
+    public static final String DEFAULT_WORK_DIR = "./";
+    public static final String DEFAULT_FF_LOG_DIR = "./objs";
 
     private final Directive root;
     private final List<String> warnings;
@@ -40,22 +42,31 @@ public final class RillConfig {
         this.chunkSize = Values.integer(root, "chunk_size", DEFAULT_CHUNK_SIZE);
         Map<String, VhostConfig> byName = new LinkedHashMap<>();
         for (Directive vhost : root.getAll("vhost")) {
-            byName.put(vhost.arg0(), VhostConfig.from(vhost, chunkSize));
+            byName.putIfAbsent(vhost.arg0(), VhostConfig.from(vhost, chunkSize));
         }
         this.vhosts = Collections.unmodifiableMap(byName);
     }
 
     /** Reads, parses and checks a config file and its includes. */
     public static RillConfig load(Path file) {
-        return new RillConfig(ConfigChecker.check(ConfigParser.parseFile(file)));
+        List<String> warnings = new ArrayList<>();
+        Directive parsed = ConfigParser.parseFile(file, warnings);
+        return new RillConfig(ConfigChecker.check(parsed, warnings));
     }
 
     /** Parses and checks text; {@code nameForMessages} names it in messages and anchors includes. */
     public static RillConfig parse(String text, Path nameForMessages) {
-        return new RillConfig(ConfigChecker.check(ConfigParser.parseText(text, nameForMessages)));
+        List<String> warnings = new ArrayList<>();
+        Directive parsed = ConfigParser.parseText(text, nameForMessages, warnings);
+        return new RillConfig(ConfigChecker.check(parsed, warnings));
     }
 
-    /** {@code file:line: ...} for each SRS directive Rill ignores or reads from its SRS 2 place. */
+    /**
+     * {@code file:line: ...} for each SRS directive Rill ignores, reads from its SRS 1/2 place, or
+     * reads as SRS does where a config says more than SRS reads (a directive given twice, extra
+     * arguments), and for each include found next to its including file rather than in the
+     * working directory.
+     */
     public List<String> warnings() {
         return warnings;
     }
@@ -70,7 +81,30 @@ public final class RillConfig {
     }
 
     public Path pidFile() {
-        return Path.of(Values.text(root, "pid", DEFAULT_PID_FILE));
+        return fromWorkDir(Values.text(root, "pid", DEFAULT_PID_FILE));
+    }
+
+    /**
+     * {@code work_dir}: the directory SRS changes into after reading its config, so relative paths
+     * in the config ({@code pid}, {@code srs_log_file}, {@code http_server.dir}, {@code hls_path})
+     * are read from it; itself relative to the working directory. Default {@value #DEFAULT_WORK_DIR}.
+     */
+    public Path workDir() {
+        return Path.of(Values.text(root, "work_dir", DEFAULT_WORK_DIR)).normalize();
+    }
+
+    /**
+     * {@code ff_log_dir}, read from {@link #workDir()} like SRS's other paths; default
+     * {@value #DEFAULT_FF_LOG_DIR}. SRS writes the logs of the ffmpeg it runs for transcode and
+     * ingest there; Rill runs no ffmpeg, so nothing is written to it yet.
+     */
+    public Path ffLogDir() {
+        return fromWorkDir(Values.text(root, "ff_log_dir", DEFAULT_FF_LOG_DIR));
+    }
+
+    /** A path from the config, read from {@link #workDir()} when relative, normalized. */
+    Path fromWorkDir(String path) {
+        return workDir().resolve(path).normalize();
     }
 
     /** Root {@code chunk_size}, the default for every vhost. */
@@ -88,7 +122,7 @@ public final class RillConfig {
     }
 
     public Path logFile() {
-        return Path.of(Values.text(root, "srs_log_file", DEFAULT_LOG_FILE));
+        return fromWorkDir(Values.text(root, "srs_log_file", DEFAULT_LOG_FILE));
     }
 
     /** The {@code daemon} value (SRS default on); Rill stays in the foreground either way. */
@@ -127,7 +161,7 @@ public final class RillConfig {
     /** The {@code hls} settings of the vhost named {@code vhost}; disabled when it has none. */
     public HlsConfig hls(String vhost) {
         Directive block = vhostBlock(vhost, "hls");
-        return block == null ? HlsConfig.DISABLED : HlsConfig.from(block);
+        return block == null ? HlsConfig.DISABLED : HlsConfig.from(block, workDir());
     }
 
     /** All vhosts in file order. */
@@ -137,7 +171,7 @@ public final class RillConfig {
 
     /** The root {@code http_server} block (SRS defaults when absent). */
     public HttpServerConfig httpServer() {
-        return HttpServerConfig.from(root);
+        return HttpServerConfig.from(root, workDir());
     }
 
     /** The {@code http_remux} block of the vhost named exactly {@code vhost}; disabled when absent. */

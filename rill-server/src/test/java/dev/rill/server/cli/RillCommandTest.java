@@ -50,6 +50,17 @@ class RillCommandTest {
     }
 
     @Test
+    void aWorkDirThatIsNotThereStopsTheStart() throws IOException {
+        Path conf = dir.resolve("w.conf");
+        Path missing = dir.resolve("no-such-dir");
+        Files.writeString(conf, "listen 127.0.0.1:0;\ndaemon off;\nwork_dir " + missing + ";\n");
+        assertThat(run("-t", "-c", conf.toString())).as("SRS checks a config without changing into work_dir")
+                .isZero();
+        assertThat(run("-c", conf.toString())).isEqualTo(RillCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("work_dir " + missing + " is not a directory");
+    }
+
+    @Test
     void missingConfigFileFailsWithAClearMessage() {
         Path missing = dir.resolve("absent.conf");
         assertThat(run("-c", missing.toString())).isEqualTo(RillCommand.EXIT_CONFIG);

@@ -27,7 +27,7 @@ class ClusterConfigTest {
 
     @Test
     void forwardAndEdgeAreRead() {
-        RillConfig config = parse("forward { enabled on; destination 10.0.0.1:19350 example.com; destination [::1]:1936; }\n"
+        RillConfig config = parse("forward { enabled on; destination 10.0.0.1:19350 example.com [::1]:1936; }\n"
                 + "cluster { mode remote; origin a.example:1935 b.example:1936; token_traverse on; vhost up.example;"
                 + " origin_cluster on; coworkers 127.0.0.1:1985; }");
         ForwardConfig forward = config.forward("__defaultVhost__");
@@ -38,6 +38,19 @@ class ClusterConfigTest {
         assertThat(cluster).isEqualTo(new ClusterConfig(true, List.of(new HostPort("a.example", 1935),
                 new HostPort("b.example", 1936)), true, "up.example", true, List.of(new HostPort("127.0.0.1", 1985))));
         assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void aSecondDestinationOrOriginLineIsIgnoredAsSrsReadsOnlyTheFirst() {
+        RillConfig config = parse("forward { enabled on; destination 10.0.0.1;\n destination 10.0.0.2; }\n"
+                + "cluster { mode remote; origin 10.0.0.3;\n origin 10.0.0.4; }");
+        assertThat(config.forward("__defaultVhost__").destinations()).containsExactly(new HostPort("10.0.0.1", 1935));
+        assertThat(config.cluster("__defaultVhost__").origins()).containsExactly(new HostPort("10.0.0.3", 1935));
+        assertThat(config.warnings()).containsExactly(
+                "x.conf:3: duplicate 'destination' in 'vhost.forward' is ignored; the first, at x.conf:2, is used"
+                        + " (as SRS does)",
+                "x.conf:5: duplicate 'origin' in 'vhost.cluster' is ignored; the first, at x.conf:4, is used"
+                        + " (as SRS does)");
     }
 
     @Test

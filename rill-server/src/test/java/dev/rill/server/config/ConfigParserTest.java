@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -108,7 +109,8 @@ class ConfigParserTest {
                 Arguments.of("include without file", "include;", "conf/x.conf:1: include needs at least one file"),
                 Arguments.of("include with block", "include a.conf { }", "conf/x.conf:1: include takes file names"),
                 Arguments.of("include of missing file", "\ninclude nope.conf;",
-                        "conf/x.conf:2: cannot read included file conf/nope.conf"),
+                        "conf/x.conf:2: include nope.conf: no such file in the working directory "
+                                + Path.of("").toAbsolutePath() + " nor next to conf/x.conf"),
                 Arguments.of("nesting beyond limit", "a {".repeat(ConfigParser.MAX_BLOCK_DEPTH + 1),
                         "block nesting 33 exceeds limit 32"));
     }
@@ -148,6 +150,37 @@ class ConfigParserTest {
         Directive b = root.getAll("vhost").get(1);
         assertThat(b.children()).extracting(Directive::name).containsExactly("play", "enabled");
         assertThat(b.get("enabled").line()).isEqualTo(5);
+    }
+
+    @Test
+    void includeIsReadFromTheWorkingDirectoryFirstAsSrsDoes(@TempDir Path dir) throws IOException {
+        // Tests run in the module directory: a directory under target/ is reachable from there.
+        Path fromCwd = Files.createTempDirectory(Path.of("target"), "include-cwd");
+        try {
+            String name = fromCwd.resolve("v.conf").toString();
+            Files.writeString(fromCwd.resolve("v.conf"), "pid from-working-dir;\n");
+            Files.createDirectories(dir.resolve(fromCwd));
+            Files.writeString(dir.resolve(name), "pid next-to-main;\n");
+            Path main = dir.resolve("main.conf");
+            Files.writeString(main, "include " + name + ";\n");
+            List<String> warnings = new ArrayList<>();
+
+            Directive root = ConfigParser.parseFile(main, warnings);
+
+            assertThat(root.get("pid").arg0()).isEqualTo("from-working-dir");
+            assertThat(warnings).containsExactly(main + ":1: include " + name + ": read "
+                    + Path.of(name).toAbsolutePath() + " from the working directory, as SRS does, not "
+                    + dir.resolve(name) + " next to " + main);
+
+            Files.delete(fromCwd.resolve("v.conf"));
+            warnings.clear();
+            assertThat(ConfigParser.parseFile(main, warnings).get("pid").arg0()).isEqualTo("next-to-main");
+            assertThat(warnings).singleElement().asString().contains("not in the working directory")
+                    .endsWith("read " + dir.resolve(name) + " next to " + main);
+        } finally {
+            Files.deleteIfExists(fromCwd.resolve("v.conf"));
+            Files.delete(fromCwd);
+        }
     }
 
     @Test

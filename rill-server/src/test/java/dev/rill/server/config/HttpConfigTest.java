@@ -19,7 +19,7 @@ class HttpConfigTest {
     @Test
     void httpServerDefaultsAreSrss() {
         assertThat(parse("").httpServer()).isEqualTo(new HttpServerConfig(false,
-                new InetSocketAddress("0.0.0.0", 8080), Path.of("./objs/nginx/html"), true));
+                new InetSocketAddress("0.0.0.0", 8080), Path.of("objs/nginx/html"), true));
         assertThat(parse("http_server { }").httpServer().enabled()).isFalse();
     }
 

@@ -32,11 +32,11 @@ class RillConfigTest {
         RillConfig config = parse("");
         assertThat(config.listen()).containsExactly(new InetSocketAddress("0.0.0.0", 1935));
         assertThat(config.maxConnections()).isEqualTo(1000);
-        assertThat(config.pidFile()).isEqualTo(Path.of("./objs/srs.pid"));
+        assertThat(config.pidFile()).isEqualTo(Path.of("objs/srs.pid"));
         assertThat(config.chunkSize()).isEqualTo(60000);
         assertThat(config.logTank()).isEqualTo(LogTank.CONSOLE);
         assertThat(config.logLevel()).isEqualTo("trace");
-        assertThat(config.logFile()).isEqualTo(Path.of("./objs/srs.log"));
+        assertThat(config.logFile()).isEqualTo(Path.of("objs/srs.log"));
         assertThat(config.daemon()).isTrue();
         assertThat(config.vhosts()).isEmpty();
         assertThat(config.warnings()).isEmpty();
@@ -62,9 +62,15 @@ class RillConfigTest {
                 root("daemon off;", RillConfig::daemon, false),
                 root("listen 1935 1936;", RillConfig::listen, List.of(
                         new InetSocketAddress("0.0.0.0", 1935), new InetSocketAddress("0.0.0.0", 1936))),
-                root("listen 127.0.0.1:19350;\nlisten [::]:1935 [::1]:1936;", RillConfig::listen, List.of(
+                root("listen 127.0.0.1:19350 [::]:1935 [::1]:1936;", RillConfig::listen, List.of(
                         new InetSocketAddress("127.0.0.1", 19350), new InetSocketAddress("::", 1935),
-                        new InetSocketAddress("::1", 1936))));
+                        new InetSocketAddress("::1", 1936))),
+                root("pid objs/rill.pid;", RillConfig::pidFile, Path.of("objs/rill.pid")),
+                root("work_dir /srv/rill;\npid ./objs/rill.pid;", RillConfig::pidFile, Path.of("/srv/rill/objs/rill.pid")),
+                root("work_dir /srv/rill;\npid /run/rill.pid;", RillConfig::pidFile, Path.of("/run/rill.pid")),
+                root("work_dir run/here;\nsrs_log_file ./srs.log;", RillConfig::logFile, Path.of("run/here/srs.log")),
+                root("work_dir ./;", RillConfig::workDir, Path.of("")),
+                root("work_dir /srv/rill;", RillConfig::ffLogDir, Path.of("/srv/rill/objs")));
     }
 
     private static <T> Arguments root(String text, Function<RillConfig, T> getter, T expected) {
@@ -192,9 +198,9 @@ class RillConfigTest {
         assertThat(v.mr()).isTrue();
         assertThat(v.mrLatencyMs()).isEqualTo(450);
         assertThat(config.warnings()).contains(
-                "conf/x.conf:2: 'gop_cache' directly in vhost is the SRS 2 form; read as vhost.play.gop_cache",
-                "conf/x.conf:8: 'publish_1stpkt_timeout' directly in vhost is the SRS 2 form; read as vhost.publish.firstpkt_timeout",
-                "conf/x.conf:12: 'mr.latency' directly in vhost is the SRS 2 form; read as vhost.publish.mr_latency")
+                "conf/x.conf:2: 'gop_cache' directly in vhost is the SRS 1/2 form; read as vhost.play.gop_cache",
+                "conf/x.conf:8: 'publish_1stpkt_timeout' directly in vhost is the SRS 1/2 form; read as vhost.publish.firstpkt_timeout",
+                "conf/x.conf:12: 'mr.latency' directly in vhost is the SRS 1/2 form; read as vhost.publish.mr_latency")
                 .hasSize(10);
         Directive gop = config.root().get("vhost").get("play").get("gop_cache");
         assertThat(gop.where()).isEqualTo("conf/x.conf:2");
@@ -240,7 +246,11 @@ class RillConfigTest {
         RillConfig config = RillConfig.load(dir.resolve("rill.conf"));
         assertThat(config.listen()).containsExactly(new InetSocketAddress("0.0.0.0", 1940));
         assertThat(config.vhost("v").orElseThrow().tcpNodelay()).isTrue();
-        assertThat(config.warnings()).containsExactly(dir.resolve("vhosts.conf")
-                + ":1: 'hds' is an SRS directive Rill does not implement yet; ignored");
+        assertThat(config.warnings()).containsExactly(
+                dir.resolve("rill.conf") + ":2: include vhosts.conf: not in the working directory "
+                        + Path.of("").toAbsolutePath() + " (where SRS looks); read " + dir.resolve("vhosts.conf")
+                        + " next to " + dir.resolve("rill.conf"),
+                dir.resolve("vhosts.conf") + ":1: 'hds': HDS is not served by Rill yet; the block is checked"
+                        + " against SRS 3's directives and otherwise ignored");
     }
 }

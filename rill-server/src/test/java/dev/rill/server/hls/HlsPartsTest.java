@@ -24,7 +24,7 @@ class HlsPartsTest {
     void defaultsAreSrs3s() {
         RillConfig config = RillConfig.parse("vhost __defaultVhost__ { hls { enabled on; } }", Path.of("t.conf"));
         HlsConfig hls = config.hls(RillConfig.DEFAULT_VHOST);
-        assertThat(hls).isEqualTo(new HlsConfig(true, 10, 1.5, 2.0, 60, Path.of("./objs/nginx/html"),
+        assertThat(hls).isEqualTo(new HlsConfig(true, 10, 1.5, 2.0, 60, Path.of("objs/nginx/html"),
                 "[app]/[stream].m3u8", "[app]/[stream]-[seq].ts", false, "", "aac", "h264", true, 0, true, true,
                 HlsConfig.OnError.CONTINUE));
         assertThat(config.warnings()).isEmpty();
