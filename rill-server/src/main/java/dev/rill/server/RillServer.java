@@ -105,8 +105,10 @@ public final class RillServer implements AutoCloseable {
             for (InetSocketAddress address : config.listen()) {
                 bindRtmp(address);
             }
-            startHttpServer();
+            // The API first: on a port shared with http_server (SRS's one-port setup) its /api and
+            // /metrics routes must come before the static files, which take every other path.
             startOperations();
+            startHttpServer();
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
