@@ -26,7 +26,7 @@ import dev.rill.server.log.LogSetup;
 import dev.rill.server.reload.ConfigDiff;
 import dev.rill.server.reload.Reloader;
 import dev.rill.server.rtmp.RtmpListener;
-import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.session.ServerContext;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StatsRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -176,7 +176,7 @@ public final class RillServer implements AutoCloseable {
             LOG.trace("{} shares {}:{}", name, bound.getAddress().getHostAddress(), bound.getPort());
             return bound;
         }
-        HttpListener listener = new HttpListener(name, HttpLimits.DEFAULT, context::nextCid, routes);
+        HttpListener listener = new HttpListener(name, HttpLimits.DEFAULT, context::nextCid, context.connections(), routes);
         InetSocketAddress bound = listener.bind(address, boss, workers, serverChannelType);
         httpListeners.add(listener);
         httpByAddress.put(address, listener);
@@ -312,9 +312,12 @@ public final class RillServer implements AutoCloseable {
             httpListeners.forEach(HttpListener::close);
             httpListeners.clear();
         }
-        LOG.trace("graceful quit: not accepting, waiting up to {} ms for {} clients", waitMs, context.connections().get());
+        // Publishers and players, not every connection: an idle keep-alive HTTP connection has
+        // nothing to finish and would only hold the quit for the whole wait.
+        LOG.trace("graceful quit: not accepting, waiting up to {} ms for {} clients", waitMs,
+                context.stats().clients().size());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
-        while (context.connections().get() > 0 && System.nanoTime() < deadline) {
+        while (!context.stats().clients().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         close();

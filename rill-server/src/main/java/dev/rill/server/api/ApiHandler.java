@@ -7,7 +7,7 @@ import dev.rill.server.config.HttpApiConfig;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.config.VhostConfig;
 import dev.rill.server.log.ContextLog;
-import dev.rill.server.rtmp.ClusterRouting;
+import dev.rill.server.session.ClusterRouting;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StatsRegistry;
 import dev.rill.server.stats.StreamStat;

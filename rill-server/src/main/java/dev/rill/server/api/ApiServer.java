@@ -2,7 +2,7 @@ package dev.rill.server.api;
 
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.http.HttpRoute;
-import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.session.ServerContext;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -11,7 +11,7 @@ import dev.rill.server.http.stream.Mounts;
 import dev.rill.server.http.stream.StreamFormat;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.Publisher;
-import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.session.ServerContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
