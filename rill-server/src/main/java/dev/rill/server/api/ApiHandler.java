@@ -32,18 +32,16 @@ final class ApiHandler {
     private final IntSupplier connections;
     private final Runnable reload;
     private final Supplier<ClusterRouting> cluster;
-
-    ApiHandler(StatsRegistry stats, Supplier<RillConfig> config, IntSupplier connections, Runnable reload) {
-        this(stats, config, connections, reload, () -> ClusterRouting.NONE);
-    }
+    private final HostSampler host;
 
     ApiHandler(StatsRegistry stats, Supplier<RillConfig> config, IntSupplier connections, Runnable reload,
-               Supplier<ClusterRouting> cluster) {
+               Supplier<ClusterRouting> cluster, HostSampler host) {
         this.stats = stats;
         this.config = config;
         this.connections = connections;
         this.reload = reload;
         this.cluster = cluster;
+        this.host = host;
     }
 
     ApiResponse handle(ApiRequest req, ContextLog log) {
@@ -70,8 +68,8 @@ final class ApiHandler {
             case "versions" -> noId(id, () -> withData(versions()));
             case "summaries" -> noId(id, this::summaries);
             case "rusages" -> noId(id, () -> withData(SystemInfo.rusages()));
-            case "self_proc_stats" -> noId(id, () -> withData(SystemInfo.selfProcStats()));
-            case "system_proc_stats" -> noId(id, () -> withData(SystemInfo.systemProcStats()));
+            case "self_proc_stats" -> noId(id, () -> withData(SystemInfo.selfProcStats(host.latest())));
+            case "system_proc_stats" -> noId(id, () -> withData(SystemInfo.systemProcStats(host.latest())));
             case "meminfos" -> noId(id, () -> withData(SystemInfo.meminfos()));
             case "authors" -> noId(id, () -> withData(authors()));
             case "features" -> noId(id, () -> withData(features()));
@@ -104,7 +102,7 @@ final class ApiHandler {
     }
 
     private ApiResponse summaries() {
-        return withData(SystemInfo.summaries(stats, connections.getAsInt()));
+        return withData(SystemInfo.summaries(stats, connections.getAsInt(), host.latest()));
     }
 
     private ApiResponse vhosts(String id) {
