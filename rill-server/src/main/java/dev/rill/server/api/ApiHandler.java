@@ -107,17 +107,18 @@ final class ApiHandler {
 
     private ApiResponse vhosts(String id) {
         long now = stats.now();
+        RillConfig c = config.get();
         ObjectNode o = envelope();
         if (id == null) {
             ArrayNode list = o.putArray("vhosts");
-            stats.vhosts().forEach(v -> list.add(ApiJson.vhost(v, enabled(v))));
+            stats.vhosts().forEach(v -> list.add(vhost(v, c)));
             return ApiResponse.json(o);
         }
         VhostStat v = stats.vhost(id);
         if (v == null) {
             return code(ApiCodes.VHOST_NOT_FOUND);
         }
-        o.set("vhost", ApiJson.vhost(v, enabled(v)));
+        o.set("vhost", vhost(v, c));
         return ApiResponse.json(o.put("now_ms", now));
     }
 
@@ -209,8 +210,8 @@ final class ApiHandler {
         return code(ApiCodes.SUCCESS);
     }
 
-    private boolean enabled(VhostStat v) {
-        return config.get().vhost(v.name()).map(VhostConfig::enabled).orElse(false);
+    private static ObjectNode vhost(VhostStat v, RillConfig c) {
+        return ApiJson.vhost(v, c.vhost(v.name()).map(VhostConfig::enabled).orElse(false), c.hls(v.name()));
     }
 
     /**
