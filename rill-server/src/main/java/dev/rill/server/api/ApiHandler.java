@@ -267,16 +267,22 @@ final class ApiHandler {
                 .put("contributors", "the Rill authors; Rill rebuilds SRS (https://github.com/ossrs/srs) on the JVM");
     }
 
+    /**
+     * SRS's build features, answered for what Rill serves: HLS, hooks, the API, static files,
+     * statistics, gathering writes (complex_send) and tcp_nodelay. No TLS (ssl), HDS, DVR,
+     * transcode, ingest, stream casters, send-buffer sizing or merged read (mr is accepted but
+     * does not delay reads).
+     */
     private static ObjectNode features() {
         ObjectNode d = ApiJson.F.objectNode();
         d.put("options", "");
         d.put("options2", "");
         d.put("build", "java " + Runtime.version());
         d.put("build2", "");
-        d.putObject("features").put("ssl", false).put("hls", false).put("hds", false).put("callback", true)
-                .put("api", true).put("httpd", false).put("dvr", false).put("transcode", false).put("ingest", false)
-                .put("stat", true).put("caster", false).put("complex_handshake", true).put("hls_security", false)
-                .put("prometheus", true);
+        d.putObject("features").put("ssl", false).put("hls", true).put("hds", false).put("callback", true)
+                .put("api", true).put("httpd", true).put("dvr", false).put("transcode", false).put("ingest", false)
+                .put("stat", true).put("caster", false).put("complex_send", true).put("tcp_nodelay", true)
+                .put("so_sendbuf", false).put("mr", false);
         return d;
     }
 }

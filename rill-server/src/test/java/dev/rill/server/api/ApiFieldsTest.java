@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rill.server.testing.ApiClient;
 import dev.rill.server.testing.RecordingPlayer;
 import dev.rill.server.testing.RtmpClients;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The vhost and client fields SRS's API has: a vhost's hls as configured, each client's stream name. */
+/**
+ * The vhost, client and feature fields SRS's API has: a vhost's hls as configured, each client's
+ * stream name, and the features Rill serves.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ApiFieldsTest {
     @RegisterExtension
@@ -67,6 +71,21 @@ class ApiFieldsTest {
                 withHls.close();
                 withoutHls.close();
             }
+        }
+    }
+
+    @Test
+    void featuresAreSrsNamesTellingWhatRillServes() throws Exception {
+        try (TestServer server = TestServer.start("http_api { enabled on; listen 127.0.0.1:0; }", "")) {
+            JsonNode features = new ApiClient(server.httpAddress("HTTP API")).json("/api/v1/features")
+                    .path("data").path("features");
+            Map<String, Boolean> expected = Map.ofEntries(
+                    Map.entry("ssl", false), Map.entry("hls", true), Map.entry("hds", false),
+                    Map.entry("callback", true), Map.entry("api", true), Map.entry("httpd", true),
+                    Map.entry("dvr", false), Map.entry("transcode", false), Map.entry("ingest", false),
+                    Map.entry("stat", true), Map.entry("caster", false), Map.entry("complex_send", true),
+                    Map.entry("tcp_nodelay", true), Map.entry("so_sendbuf", false), Map.entry("mr", false));
+            assertThat(new ObjectMapper().convertValue(features, Map.class)).isEqualTo(expected);
         }
     }
 }
