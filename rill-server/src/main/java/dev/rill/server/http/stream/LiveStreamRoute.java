@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.util.List;
 
 /**
  * Live streams over HTTP at the vhosts' {@code http_remux} mounts: {@code GET} streams FLV (or
@@ -33,7 +34,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
  * same bytes as binary frames (WebSocket-FLV, or MPEG-TS as mpegts.js also reads it). As SRS 3
  * (whose HTTP stream mux mounts every stream a mount template fits, publisher or not), a request
  * that fits a mount plays that stream and waits for its publisher; a path no mount fits falls
- * through to the next route (404 in the end). The response ends cleanly when the publisher leaves,
+ * through to the next route (404 in the end). The mounts are tried for the Host, or for the vhost
+ * that {@code ?vhost=} (or {@code ?domain=}) names, as SRS's HTTP server reads the request's host. The response ends cleanly when the publisher leaves,
  * as SRS 3 ends it on unpublish.
  *
  * <p>A {@code .ts} path is taken only while its stream is published, as SRS 3 mounts a stream's
@@ -112,7 +114,8 @@ public final class LiveStreamRoute implements HttpRoute {
             m = Mounts.of(config);
             mounts = m;
         }
-        Mounts.Found found = m.find(host(req), new QueryStringDecoder(req.uri()).path());
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        Mounts.Found found = m.find(vhostOf(req, uri), uri.path());
         if (found != null && found.mount().format() == StreamFormat.TS && !published(config, found)) {
             return null;
         }
@@ -170,6 +173,20 @@ public final class LiveStreamRoute implements HttpRoute {
 
     private static boolean isWebSocketUpgrade(FullHttpRequest req) {
         return req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    /**
+     * The host a request names for the mounts, as SRS's HTTP server reads it: {@code ?vhost=},
+     * else {@code ?domain=}, else the Host header without its port.
+     */
+    static String vhostOf(FullHttpRequest req, QueryStringDecoder uri) {
+        for (String name : new String[]{"vhost", "domain"}) {
+            List<String> values = uri.parameters().get(name);
+            if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
+                return values.get(0);
+            }
+        }
+        return host(req);
     }
 
     /** The Host header without its port; empty when absent. */
