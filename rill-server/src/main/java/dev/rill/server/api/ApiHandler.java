@@ -268,8 +268,9 @@ final class ApiHandler {
     }
 
     /**
-     * SRS's build features, answered for what Rill serves: HLS, hooks, the API, static files,
-     * statistics, gathering writes (complex_send) and tcp_nodelay. No TLS (ssl), HDS, DVR,
+     * SRS's build features, answered for what Rill serves: the RTMP complex handshake (SRS's
+     * {@code ssl}, its configure's "--with-ssl: rtmp complex handshake"), HLS, hooks, the API,
+     * static files, statistics, gathering writes (complex_send) and tcp_nodelay. No HDS, DVR,
      * transcode, ingest, stream casters, send-buffer sizing or merged read (mr is accepted but
      * does not delay reads).
      */
@@ -279,7 +280,7 @@ final class ApiHandler {
         d.put("options2", "");
         d.put("build", "java " + Runtime.version());
         d.put("build2", "");
-        d.putObject("features").put("ssl", false).put("hls", true).put("hds", false).put("callback", true)
+        d.putObject("features").put("ssl", true).put("hls", true).put("hds", false).put("callback", true)
                 .put("api", true).put("httpd", true).put("dvr", false).put("transcode", false).put("ingest", false)
                 .put("stat", true).put("caster", false).put("complex_send", true).put("tcp_nodelay", true)
                 .put("so_sendbuf", false).put("mr", false);
