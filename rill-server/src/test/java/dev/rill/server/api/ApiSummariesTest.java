@@ -14,16 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code /api/v1/summaries} on the real host: every field SRS's summaries has is a finite number
- * (what SRS's console divides and multiplies), and the rates follow real traffic: a publisher on
+ * {@code /api/v1/summaries} on the real host: {@code self} and {@code system} have SRS 3's fields
+ * (srs_api_dump_summaries), no more and no fewer, every number finite (what SRS's console divides
+ * and multiplies), and the rates follow real traffic: a publisher on
  * loopback shows in the intranet bytes at least half as fast as Rill counts it, and fsynced file
  * writes show in the disk write rate.
  */
@@ -64,6 +67,13 @@ class ApiSummariesTest {
                 assertFiniteNumbers(data.path("system"), SYSTEM);
                 JsonNode self = data.path("self");
                 JsonNode sys = data.path("system");
+                assertThat(data.path("now_ms").asLong()).isPositive();
+                for (String text : List.of("version", "argv", "cwd")) {
+                    assertThat(self.path(text).isTextual()).as(text).isTrue();
+                }
+                assertThat(fieldNames(self)).as("SRS's self fields").containsExactlyInAnyOrderElementsOf(
+                        concat(SELF, List.of("version", "argv", "cwd")));
+                assertThat(fieldNames(sys)).as("SRS's system fields").containsExactlyInAnyOrderElementsOf(SYSTEM);
                 assertThat(self.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
                 assertThat(self.path("cpu_percent").asDouble()).as("the JVM is working").isPositive();
                 assertThat(self.path("mem_kbyte").asLong()).isPositive();
@@ -110,6 +120,16 @@ class ApiSummariesTest {
     /** As SRS's console computes it: bytes between two answers over their sample times, per second. */
     private static double rate(JsonNode a, JsonNode b, String bytes, String time) {
         return (b.path(bytes).asLong() - a.path(bytes).asLong()) * 1000.0 / elapsed(a, b, time);
+    }
+
+    private static List<String> fieldNames(JsonNode o) {
+        List<String> names = new ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static void assertFiniteNumbers(JsonNode o, List<String> fields) {
