@@ -4,6 +4,7 @@ import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.server.api.ApiServer;
 import dev.rill.server.api.Heartbeat;
+import dev.rill.server.api.HostSampler;
 import dev.rill.server.cluster.ClusterService;
 import dev.rill.server.config.HlsConfig;
 import dev.rill.server.config.HttpApiConfig;
@@ -74,6 +75,7 @@ public final class RillServer implements AutoCloseable {
     private final List<BiConsumer<RillConfig, RillConfig>> reloadListeners = new CopyOnWriteArrayList<>();
     private ApiServer api;
     private Heartbeat heartbeat;
+    private final HostSampler host = new HostSampler();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
@@ -154,10 +156,10 @@ public final class RillServer implements AutoCloseable {
     private void startOperations() throws InterruptedException {
         HttpApiConfig httpApi = config.httpApi();
         if (httpApi.enabled()) {
-            api = new ApiServer(context, this::reloadInBackground);
+            api = new ApiServer(context, this::reloadInBackground, host);
             bindHttp("HTTP API", httpApi.listen(), api.routes());
         }
-        heartbeat = new Heartbeat(() -> config, context.stats(), () -> context.connections().get()).start();
+        heartbeat = new Heartbeat(() -> config, context.stats(), () -> context.connections().get(), host).start();
     }
 
     /**
@@ -346,6 +348,7 @@ public final class RillServer implements AutoCloseable {
         if (heartbeat != null) {
             heartbeat.close();
         }
+        host.close();
         if (api != null) {
             api.close();
         }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
 
 /**
  * Live streams over HTTP at the vhosts' {@code http_remux} mounts: {@code GET} streams FLV (or
@@ -22,8 +23,10 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  * same bytes as binary frames (WebSocket-FLV, or MPEG-TS as mpegts.js also reads it). As SRS 3
  * (whose HTTP stream mux mounts every stream a mount template fits, publisher or not), a request
  * that fits a mount plays that stream and waits for its publisher; a path no mount fits falls
- * through to the next route (404 in the end). The response ends cleanly when the publisher leaves,
- * as SRS 3 ends it on unpublish. Every player passes the client gate first ({@link HttpPlaySession}).
+ * through to the next route (404 in the end). The mounts are tried for the Host, or for the vhost
+ * that {@code ?vhost=} (or {@code ?domain=}) names, as SRS's HTTP server reads the request's host.
+ * The response ends cleanly when the publisher leaves, as SRS 3 ends it on unpublish. Every player
+ * passes the client gate first ({@link HttpPlaySession}).
  *
  * <p>A {@code .ts} path is taken only while its stream is published, as SRS 3 mounts a stream's
  * HTTP-TS when it is published: HLS segments share the extension and the directory
@@ -67,7 +70,8 @@ public final class LiveStreamRoute implements HttpRoute {
             m = Mounts.of(config);
             mounts = m;
         }
-        Mounts.Found found = m.find(host(req), new QueryStringDecoder(req.uri()).path());
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        Mounts.Found found = m.find(vhostOf(req, uri), uri.path());
         if (found != null && found.mount().format() == StreamFormat.TS && !published(config, found)) {
             return null;
         }
@@ -82,6 +86,20 @@ public final class LiveStreamRoute implements HttpRoute {
         StreamKey key = new StreamKey(vhost.name(), found.match().app(), found.match().stream());
         LiveSource source = context.sources().find(key);
         return source != null && source.publisher() != null;
+    }
+
+    /**
+     * The host a request names for the mounts, as SRS's HTTP server reads it: {@code ?vhost=},
+     * else {@code ?domain=}, else the Host header without its port.
+     */
+    static String vhostOf(FullHttpRequest req, QueryStringDecoder uri) {
+        for (String name : new String[]{"vhost", "domain"}) {
+            List<String> values = uri.parameters().get(name);
+            if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
+                return values.get(0);
+            }
+        }
+        return host(req);
     }
 
     /** The Host header without its port; empty when absent. */

@@ -94,6 +94,7 @@ class HttpPlayGateTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> playerOf(api) != null);
                 JsonNode listed = playerOf(api);
                 assertThat(listed.path("stream").asText()).isEqualTo(stream.path("id").asText());
+                assertThat(listed.path("name").asText()).isEqualTo("cam");
                 await().atMost(Duration.ofSeconds(10)).until(() -> streamClients(api, stream) == 2);
                 assertThat(hooks.bodies("on_play")).hasSize(2);
                 assertThat(hooks.bodies("on_play").get(1).path("client_id").asText()).isEqualTo(listed.path("id").asText());
