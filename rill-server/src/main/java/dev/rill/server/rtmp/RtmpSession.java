@@ -30,6 +30,7 @@ import dev.rill.server.session.ClientType;
 import dev.rill.server.session.ClusterRouting;
 import dev.rill.server.session.EndReason;
 import dev.rill.server.session.ServerContext;
+import dev.rill.server.session.StreamNames;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -581,6 +582,13 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     private StreamKey resolveStreamOrRefuse(String streamName, String refusalCode, int streamId) {
         try {
             url = RtmpUrl.discover(connect.tcUrl(), streamName == null ? "" : streamName);
+            String badName = StreamNames.problem(url.app(), url.stream());
+            if (badName != null) {
+                log.warn("stream '{}' of app '{}' refused: {}", url.stream(), url.app(), badName);
+                send(Replies.error(refusalCode, "bad name: " + badName, cid()), streamId);
+                closeWith(EndReason.server("bad name: " + badName));
+                return null;
+            }
             return new StreamKey(vhost.name(), url.app(), url.stream());
         } catch (RillException e) {
             send(Replies.error(refusalCode, e.getMessage(), cid()), streamId);

@@ -15,6 +15,7 @@ import dev.rill.server.session.ClientSession;
 import dev.rill.server.session.ClientType;
 import dev.rill.server.session.EndReason;
 import dev.rill.server.session.ServerContext;
+import dev.rill.server.session.StreamNames;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -90,9 +91,16 @@ final class HttpPlaySession {
      */
     void start(FullHttpRequest req) {
         HttpListener.takeOver(ctx, handler);
+        channel.closeFuture().addListener(f -> onClosed());
+        String badName = StreamNames.problem(key.app(), key.stream());
+        if (badName != null) {
+            end = EndReason.server("bad name: " + badName);
+            log.warn("{} play refused: {}", kind, badName);
+            answer(HttpResponseStatus.BAD_REQUEST, "400 Bad Request: " + badName + "\n");
+            return;
+        }
         client.identify(request(req));
         client.join(key, ClientType.FLV_PLAY, this::kick, counters);
-        channel.closeFuture().addListener(f -> onClosed());
         String denied = client.connectDenial();
         if (denied == null) {
             denied = client.streamDenial(false);
@@ -154,7 +162,11 @@ final class HttpPlaySession {
     private void refuse(String why) {
         log.warn("{} play {} refused: {}", kind, key, why);
         end = EndReason.server("play " + key + " refused: " + why);
-        FullHttpResponse res = HttpResponses.text(HttpResponseStatus.FORBIDDEN, "403 Forbidden: play refused\n");
+        answer(HttpResponseStatus.FORBIDDEN, "403 Forbidden: play refused\n");
+    }
+
+    private void answer(HttpResponseStatus status, String text) {
+        FullHttpResponse res = HttpResponses.text(status, text);
         res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         if (responder.crossdomain()) {
             HttpResponses.allowCrossDomain(res);
