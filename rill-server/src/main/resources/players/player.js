@@ -1,6 +1,7 @@
 // Rill's player page: HTTP-FLV, WebSocket-FLV, HTTP-TS and WebSocket-TS through mpegts.js, HLS
 // through hls.js (or the browser's own HLS). The URL comes from the text box, from ?url=..., or
-// from the live stream list (streams.json). window.rillPlayer exposes the state for tests.
+// from the live stream list (streams.json); ?url=...&autostart=false only fills the box.
+// window.rillPlayer exposes the state for tests.
 (function () {
   'use strict';
   var video = document.getElementById('video');
@@ -137,7 +138,10 @@
 
   var params = new URLSearchParams(location.search);
   refresh();
-  if (params.get('url')) {
+  if (params.get('url') && params.get('autostart') === 'false') {
+    urlInput.value = params.get('url');
+    setStatus('press Play to start');
+  } else if (params.get('url')) {
     play(params.get('url'));
   }
 })();

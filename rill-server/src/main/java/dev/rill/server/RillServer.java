@@ -4,6 +4,7 @@ import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.server.api.ApiServer;
 import dev.rill.server.api.Heartbeat;
+import dev.rill.server.api.HostSampler;
 import dev.rill.server.cluster.ClusterService;
 import dev.rill.server.config.HlsConfig;
 import dev.rill.server.config.HttpApiConfig;
@@ -26,7 +27,7 @@ import dev.rill.server.log.LogSetup;
 import dev.rill.server.reload.ConfigDiff;
 import dev.rill.server.reload.Reloader;
 import dev.rill.server.rtmp.RtmpListener;
-import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.session.ServerContext;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StatsRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -74,6 +75,7 @@ public final class RillServer implements AutoCloseable {
     private final List<BiConsumer<RillConfig, RillConfig>> reloadListeners = new CopyOnWriteArrayList<>();
     private ApiServer api;
     private Heartbeat heartbeat;
+    private final HostSampler host = new HostSampler();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Class<? extends ServerChannel> serverChannelType;
@@ -156,10 +158,10 @@ public final class RillServer implements AutoCloseable {
     private void startOperations() throws InterruptedException {
         HttpApiConfig httpApi = config.httpApi();
         if (httpApi.enabled()) {
-            api = new ApiServer(context, this::reloadInBackground);
+            api = new ApiServer(context, this::reloadInBackground, host);
             bindHttp("HTTP API", httpApi.listen(), api.routes());
         }
-        heartbeat = new Heartbeat(() -> config, context.stats(), () -> context.connections().get()).start();
+        heartbeat = new Heartbeat(() -> config, context.stats(), () -> context.connections().get(), host).start();
     }
 
     /**
@@ -178,7 +180,7 @@ public final class RillServer implements AutoCloseable {
             LOG.trace("{} shares {}:{}", name, bound.getAddress().getHostAddress(), bound.getPort());
             return bound;
         }
-        HttpListener listener = new HttpListener(name, HttpLimits.DEFAULT, context::nextCid, routes);
+        HttpListener listener = new HttpListener(name, HttpLimits.DEFAULT, context::nextCid, context.connections(), routes);
         InetSocketAddress bound = listener.bind(address, boss, workers, serverChannelType);
         httpListeners.add(listener);
         httpByAddress.put(address, listener);
@@ -314,9 +316,12 @@ public final class RillServer implements AutoCloseable {
             httpListeners.forEach(HttpListener::close);
             httpListeners.clear();
         }
-        LOG.trace("graceful quit: not accepting, waiting up to {} ms for {} clients", waitMs, context.connections().get());
+        // Publishers and players, not every connection: an idle keep-alive HTTP connection has
+        // nothing to finish and would only hold the quit for the whole wait.
+        LOG.trace("graceful quit: not accepting, waiting up to {} ms for {} clients", waitMs,
+                context.stats().clients().size());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
-        while (context.connections().get() > 0 && System.nanoTime() < deadline) {
+        while (!context.stats().clients().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         close();
@@ -345,6 +350,7 @@ public final class RillServer implements AutoCloseable {
         if (heartbeat != null) {
             heartbeat.close();
         }
+        host.close();
         if (api != null) {
             api.close();
         }

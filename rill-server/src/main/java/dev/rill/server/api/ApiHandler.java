@@ -7,7 +7,7 @@ import dev.rill.server.config.HttpApiConfig;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.config.VhostConfig;
 import dev.rill.server.log.ContextLog;
-import dev.rill.server.rtmp.ClusterRouting;
+import dev.rill.server.session.ClusterRouting;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StatsRegistry;
 import dev.rill.server.stats.StreamStat;
@@ -32,18 +32,16 @@ final class ApiHandler {
     private final IntSupplier connections;
     private final Runnable reload;
     private final Supplier<ClusterRouting> cluster;
-
-    ApiHandler(StatsRegistry stats, Supplier<RillConfig> config, IntSupplier connections, Runnable reload) {
-        this(stats, config, connections, reload, () -> ClusterRouting.NONE);
-    }
+    private final HostSampler host;
 
     ApiHandler(StatsRegistry stats, Supplier<RillConfig> config, IntSupplier connections, Runnable reload,
-               Supplier<ClusterRouting> cluster) {
+               Supplier<ClusterRouting> cluster, HostSampler host) {
         this.stats = stats;
         this.config = config;
         this.connections = connections;
         this.reload = reload;
         this.cluster = cluster;
+        this.host = host;
     }
 
     ApiResponse handle(ApiRequest req, ContextLog log) {
@@ -70,8 +68,8 @@ final class ApiHandler {
             case "versions" -> noId(id, () -> withData(versions()));
             case "summaries" -> noId(id, this::summaries);
             case "rusages" -> noId(id, () -> withData(SystemInfo.rusages()));
-            case "self_proc_stats" -> noId(id, () -> withData(SystemInfo.selfProcStats()));
-            case "system_proc_stats" -> noId(id, () -> withData(SystemInfo.systemProcStats()));
+            case "self_proc_stats" -> noId(id, () -> withData(SystemInfo.selfProcStats(host.latest())));
+            case "system_proc_stats" -> noId(id, () -> withData(SystemInfo.systemProcStats(host.latest())));
             case "meminfos" -> noId(id, () -> withData(SystemInfo.meminfos()));
             case "authors" -> noId(id, () -> withData(authors()));
             case "features" -> noId(id, () -> withData(features()));
@@ -104,22 +102,23 @@ final class ApiHandler {
     }
 
     private ApiResponse summaries() {
-        return withData(SystemInfo.summaries(stats, connections.getAsInt()));
+        return withData(SystemInfo.summaries(stats, connections.getAsInt(), host.latest()));
     }
 
     private ApiResponse vhosts(String id) {
         long now = stats.now();
+        RillConfig c = config.get();
         ObjectNode o = envelope();
         if (id == null) {
             ArrayNode list = o.putArray("vhosts");
-            stats.vhosts().forEach(v -> list.add(ApiJson.vhost(v, enabled(v))));
+            stats.vhosts().forEach(v -> list.add(vhost(v, c)));
             return ApiResponse.json(o);
         }
         VhostStat v = stats.vhost(id);
         if (v == null) {
             return code(ApiCodes.VHOST_NOT_FOUND);
         }
-        o.set("vhost", ApiJson.vhost(v, enabled(v)));
+        o.set("vhost", vhost(v, c));
         return ApiResponse.json(o.put("now_ms", now));
     }
 
@@ -211,8 +210,8 @@ final class ApiHandler {
         return code(ApiCodes.SUCCESS);
     }
 
-    private boolean enabled(VhostStat v) {
-        return config.get().vhost(v.name()).map(VhostConfig::enabled).orElse(false);
+    private static ObjectNode vhost(VhostStat v, RillConfig c) {
+        return ApiJson.vhost(v, c.vhost(v.name()).map(VhostConfig::enabled).orElse(false), c.hls(v.name()));
     }
 
     /**
@@ -268,16 +267,23 @@ final class ApiHandler {
                 .put("contributors", "the Rill authors; Rill rebuilds SRS (https://github.com/ossrs/srs) on the JVM");
     }
 
+    /**
+     * SRS's build features, answered for what Rill serves: the RTMP complex handshake (SRS's
+     * {@code ssl}, its configure's "--with-ssl: rtmp complex handshake"), HLS, hooks, the API,
+     * static files, statistics, gathering writes (complex_send) and tcp_nodelay. No HDS, DVR,
+     * transcode, ingest, stream casters, send-buffer sizing or merged read (mr is accepted but
+     * does not delay reads).
+     */
     private static ObjectNode features() {
         ObjectNode d = ApiJson.F.objectNode();
         d.put("options", "");
         d.put("options2", "");
         d.put("build", "java " + Runtime.version());
         d.put("build2", "");
-        d.putObject("features").put("ssl", false).put("hls", false).put("hds", false).put("callback", true)
-                .put("api", true).put("httpd", false).put("dvr", false).put("transcode", false).put("ingest", false)
-                .put("stat", true).put("caster", false).put("complex_handshake", true).put("hls_security", false)
-                .put("prometheus", true);
+        d.putObject("features").put("ssl", true).put("hls", true).put("hds", false).put("callback", true)
+                .put("api", true).put("httpd", true).put("dvr", false).put("transcode", false).put("ingest", false)
+                .put("stat", true).put("caster", false).put("complex_send", true).put("tcp_nodelay", true)
+                .put("so_sendbuf", false).put("mr", false);
         return d;
     }
 }

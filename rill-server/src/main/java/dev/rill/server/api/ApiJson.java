@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rill.codec.media.AudioInfo;
 import dev.rill.codec.media.VideoInfo;
+import dev.rill.server.config.HlsConfig;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StreamStat;
 import dev.rill.server.stats.Traffic;
@@ -16,7 +17,8 @@ final class ApiJson {
     private ApiJson() {
     }
 
-    static ObjectNode vhost(VhostStat v, boolean enabled) {
+    /** {@code hls} is the vhost's HLS as configured: SRS shows the fragment (seconds) only when it is on. */
+    static ObjectNode vhost(VhostStat v, boolean enabled, HlsConfig hls) {
         ObjectNode o = F.objectNode();
         o.put("id", v.id());
         o.put("name", v.name());
@@ -26,7 +28,10 @@ final class ApiJson {
         o.put("send_bytes", v.traffic().sendBytes());
         o.put("recv_bytes", v.traffic().recvBytes());
         o.set("kbps", kbps(v.traffic()));
-        o.set("hls", F.objectNode().put("enabled", false));
+        ObjectNode h = o.putObject("hls").put("enabled", hls.enabled());
+        if (hls.enabled()) {
+            h.put("fragment", hls.fragmentSeconds());
+        }
         return o;
     }
 
@@ -73,6 +78,7 @@ final class ApiJson {
         o.put("swfUrl", c.info().swfUrl());
         o.put("tcUrl", c.info().tcUrl());
         o.put("url", c.stream().url());
+        o.put("name", c.stream().key().stream());
         o.put("type", c.info().type());
         o.put("publish", c.info().publish());
         o.put("alive", (nowMillis - c.createdMillis()) / 1000.0);

@@ -2,7 +2,7 @@ package dev.rill.server.api;
 
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.http.HttpRoute;
-import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.session.ServerContext;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +18,12 @@ public final class ApiServer implements AutoCloseable {
     private final RillMetrics metrics;
     private final Supplier<RillConfig> config;
 
-    public ApiServer(ServerContext context, Runnable reload) {
+    /** {@code host} is started here, so the summaries' first rates are ready by the first request. */
+    public ApiServer(ServerContext context, Runnable reload, HostSampler host) {
         this.config = context::config;
+        host.start();
         this.handler = new ApiHandler(context.stats(), config, () -> context.connections().get(), reload,
-                context::cluster);
+                context::cluster, host);
         this.metrics = new RillMetrics(context.stats(), context.hooks(), () -> context.connections().get());
     }
 

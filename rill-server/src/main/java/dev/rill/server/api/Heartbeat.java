@@ -37,6 +37,7 @@ public final class Heartbeat implements AutoCloseable {
     private final Supplier<RillConfig> config;
     private final StatsRegistry stats;
     private final IntSupplier connections;
+    private final HostSampler host;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient http = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(3)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,10 +46,11 @@ public final class Heartbeat implements AutoCloseable {
         return t;
     });
 
-    public Heartbeat(Supplier<RillConfig> config, StatsRegistry stats, IntSupplier connections) {
+    public Heartbeat(Supplier<RillConfig> config, StatsRegistry stats, IntSupplier connections, HostSampler host) {
         this.config = config;
         this.stats = stats;
         this.connections = connections;
+        this.host = host;
     }
 
     public Heartbeat start() {
@@ -73,7 +75,7 @@ public final class Heartbeat implements AutoCloseable {
     ObjectNode body(HeartbeatConfig hb) {
         ObjectNode o = ApiJson.F.objectNode().put("device_id", hb.deviceId()).put("ip", publicIp());
         if (hb.summaries()) {
-            o.putObject("summaries").set("data", SystemInfo.summaries(stats, connections.getAsInt()));
+            o.putObject("summaries").set("data", SystemInfo.summaries(stats, connections.getAsInt(), host.latest()));
         }
         return o;
     }

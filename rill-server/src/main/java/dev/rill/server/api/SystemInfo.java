@@ -8,12 +8,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Process and system facts for {@code summaries}, {@code rusages}, {@code self_proc_stats},
- * {@code system_proc_stats} and {@code meminfos}, from the JVM's management beans and Linux's
- * /proc. Reads files, so it runs off the event loops. A fact that cannot be read is 0 and the
- * object's {@code ok} is false.
+ * {@code system_proc_stats} and {@code meminfos}, from Linux's /proc, the JVM's management beans
+ * and the rates of the latest {@link HostSample}. Reads files, so it runs off the event loops. A
+ * fact that cannot be read is 0 and the object's {@code ok} is false.
  */
 final class SystemInfo {
     private static final Path PROC = Path.of("/proc");
@@ -21,15 +22,58 @@ final class SystemInfo {
     private SystemInfo() {
     }
 
-    static ObjectNode summaries(StatsRegistry stats, int connections) {
+    /**
+     * SRS's {@code summaries} data: this process ({@code self}) and the host ({@code system}),
+     * with the rates of {@code host}, the latest sample. {@code connections} is Rill's own count.
+     */
+    static ObjectNode summaries(StatsRegistry stats, int connections, HostSample host) {
         ObjectNode data = ApiJson.F.objectNode();
-        data.put("ok", true);
+        String meminfo = ProcText.read(PROC.resolve("meminfo"));
+        long totalKb = ProcText.colonField(meminfo, "MemTotal");
+        data.put("ok", host.ok() && totalKb > 0);
         data.put("now_ms", stats.now());
+        data.set("self", self(stats, totalKb, host));
+        ObjectNode sys = data.putObject("system");
+        sys.put("cpu_percent", host.cpuPercent());
+        sys.put("disk_read_KBps", host.diskReadKBps());
+        sys.put("disk_write_KBps", host.diskWriteKBps());
+        sys.put("disk_busy_percent", host.diskBusy());
+        sys.put("mem_ram_kbyte", totalKb);
+        sys.put("mem_ram_percent", totalKb > 0 ? 1 - (double) ProcText.colonField(meminfo, "MemAvailable") / totalKb : 0);
+        long swapTotal = ProcText.colonField(meminfo, "SwapTotal");
+        sys.put("mem_swap_kbyte", swapTotal);
+        sys.put("mem_swap_percent", swapTotal > 0 ? 1 - (double) ProcText.colonField(meminfo, "SwapFree") / swapTotal : 0);
+        sys.put("cpus", cpus(false));
+        sys.put("cpus_online", cpus(true));
+        String[] uptime = ProcText.words(ProcText.read(PROC.resolve("uptime")));
+        sys.put("uptime", ProcText.parseDouble(uptime[0]));
+        sys.put("ilde_time", uptime.length > 1 ? ProcText.parseDouble(uptime[1]) : 0);
+        String[] load = ProcText.words(ProcText.read(PROC.resolve("loadavg")));
+        sys.put("load_1m", ProcText.parseDouble(load[0]));
+        sys.put("load_5m", load.length > 1 ? ProcText.parseDouble(load[1]) : 0);
+        sys.put("load_15m", load.length > 2 ? ProcText.parseDouble(load[2]) : 0);
+        sys.put("net_sample_time", host.counters().wallMillis());
+        sys.put("net_recv_bytes", host.netRecvBytes());
+        sys.put("net_send_bytes", host.netSendBytes());
+        sys.put("net_recvi_bytes", host.netRecviBytes());
+        sys.put("net_sendi_bytes", host.netSendiBytes());
+        sys.put("srs_sample_time", stats.now());
+        sys.put("srs_recv_bytes", stats.total().recvBytes());
+        sys.put("srs_send_bytes", stats.total().sendBytes());
+        HostCounters.SocketCounts sockets = host.counters().sockets();
+        sys.put("conn_sys", sockets.sys());
+        sys.put("conn_sys_et", sockets.established());
+        sys.put("conn_sys_tw", sockets.timeWait());
+        sys.put("conn_sys_udp", sockets.udp());
+        sys.put("conn_srs", connections);
+        return data;
+    }
+
+    /** SRS's {@code self}; mem_kbyte is the resident set now (SRS shows its peak, ru_maxrss). */
+    private static ObjectNode self(StatsRegistry stats, long totalKb, HostSample host) {
         ProcessHandle self = ProcessHandle.current();
-        com.sun.management.OperatingSystemMXBean os = osBean();
-        long rssKb = meminfoOf(PROC.resolve("self/status"), "VmRSS");
-        long totalKb = meminfoOf(PROC.resolve("meminfo"), "MemTotal");
-        ObjectNode s = data.putObject("self");
+        long rssKb = ProcText.colonField(ProcText.read(PROC.resolve("self/status")), "VmRSS");
+        ObjectNode s = ApiJson.F.objectNode();
         s.put("version", Version.get());
         s.put("pid", self.pid());
         s.put("ppid", self.parent().map(ProcessHandle::pid).orElse(0L));
@@ -37,27 +81,27 @@ final class SystemInfo {
         s.put("cwd", Path.of("").toAbsolutePath().toString());
         s.put("mem_kbyte", rssKb);
         s.put("mem_percent", totalKb > 0 ? (double) rssKb / totalKb : 0);
-        s.put("cpu_percent", Math.max(0, os.getProcessCpuLoad()));
+        s.put("cpu_percent", host.selfCpuPercent());
         s.put("srs_uptime", (stats.now() - stats.startMillis()) / 1000);
-        ObjectNode sys = data.putObject("system");
-        sys.put("cpu_percent", Math.max(0, os.getCpuLoad()));
-        sys.put("mem_ram_kbyte", totalKb);
-        sys.put("mem_ram_percent", totalKb > 0 ? 1 - (double) meminfoOf(PROC.resolve("meminfo"), "MemAvailable") / totalKb : 0);
-        long swapTotal = meminfoOf(PROC.resolve("meminfo"), "SwapTotal");
-        sys.put("mem_swap_kbyte", swapTotal);
-        sys.put("mem_swap_percent", swapTotal > 0 ? 1 - (double) meminfoOf(PROC.resolve("meminfo"), "SwapFree") / swapTotal : 0);
-        sys.put("cpus", Runtime.getRuntime().availableProcessors());
-        sys.put("cpus_online", Runtime.getRuntime().availableProcessors());
-        double[] load = loadAverages();
-        sys.put("uptime", uptimeSeconds());
-        sys.put("load_1m", load[0]);
-        sys.put("load_5m", load[1]);
-        sys.put("load_15m", load[2]);
-        sys.put("srs_sample_time", stats.now());
-        sys.put("srs_recv_bytes", stats.total().recvBytes());
-        sys.put("srs_send_bytes", stats.total().sendBytes());
-        sys.put("conn_srs", connections);
-        return data;
+        return s;
+    }
+
+    /**
+     * The CPUs the kernel knows ({@code cpuN} under /sys/devices/system/cpu) or those online (the
+     * {@code cpuN} lines of /proc/stat), as SRS's sysconf counts; the JVM's count if unreadable.
+     */
+    private static int cpus(boolean online) {
+        long n;
+        if (online) {
+            n = ProcText.read(PROC.resolve("stat")).lines().filter(l -> l.matches("cpu\\d+ .*")).count();
+        } else {
+            try (Stream<Path> list = Files.list(Path.of("/sys/devices/system/cpu"))) {
+                n = list.filter(p -> p.getFileName().toString().matches("cpu\\d+")).count();
+            } catch (IOException | SecurityException e) {
+                n = 0;
+            }
+        }
+        return n > 0 ? (int) n : Runtime.getRuntime().availableProcessors();
     }
 
     static ObjectNode rusages() {
@@ -67,20 +111,21 @@ final class SystemInfo {
         data.put("ok", cpuNanos >= 0);
         data.put("sample_time", System.currentTimeMillis());
         data.put("ru_utime", Math.max(0, cpuNanos) / 1_000_000_000L);
-        data.put("ru_maxrss", meminfoOf(PROC.resolve("self/status"), "VmHWM"));
-        data.put("ru_nvcsw", meminfoOf(PROC.resolve("self/status"), "voluntary_ctxt_switches"));
-        data.put("ru_nivcsw", meminfoOf(PROC.resolve("self/status"), "nonvoluntary_ctxt_switches"));
+        String status = ProcText.read(PROC.resolve("self/status"));
+        data.put("ru_maxrss", ProcText.colonField(status, "VmHWM"));
+        data.put("ru_nvcsw", ProcText.colonField(status, "voluntary_ctxt_switches"));
+        data.put("ru_nivcsw", ProcText.colonField(status, "nonvoluntary_ctxt_switches"));
         return data;
     }
 
     /** /proc/self/stat fields by their proc(5) names. */
-    static ObjectNode selfProcStats() {
+    static ObjectNode selfProcStats(HostSample host) {
         ObjectNode data = ApiJson.F.objectNode();
-        String stat = read(PROC.resolve("self/stat"));
+        String stat = ProcText.read(PROC.resolve("self/stat"));
         int close = stat.lastIndexOf(')');
         data.put("ok", close > 0);
         data.put("sample_time", System.currentTimeMillis());
-        data.put("percent", Math.max(0, osBean().getProcessCpuLoad()));
+        data.put("percent", host.selfCpuPercent());
         if (close > 0) {
             data.put("pid", ProcessHandle.current().pid());
             data.put("comm", stat.substring(stat.indexOf('(') + 1, close));
@@ -92,53 +137,50 @@ final class SystemInfo {
                 if (i == 0) {
                     data.put(names[i], f[i]);
                 } else {
-                    data.put(names[i], parseLong(f[i]));
+                    data.put(names[i], ProcText.parseLong(f[i]));
                 }
             }
         }
         return data;
     }
 
-    /** The first line of /proc/stat: cpu time by kind, in clock ticks. */
-    static ObjectNode systemProcStats() {
+    /** The first line of /proc/stat: cpu time by kind, in clock ticks; the busy share and ticks of the last sample. */
+    static ObjectNode systemProcStats(HostSample host) {
         ObjectNode data = ApiJson.F.objectNode();
-        List<String> lines = read(PROC.resolve("stat")).lines().toList();
+        List<String> lines = ProcText.read(PROC.resolve("stat")).lines().toList();
         boolean ok = !lines.isEmpty() && lines.get(0).startsWith("cpu ");
         data.put("ok", ok);
         data.put("sample_time", System.currentTimeMillis());
-        data.put("percent", Math.max(0, osBean().getCpuLoad()));
+        data.put("percent", host.cpuPercent());
         if (ok) {
             String[] f = lines.get(0).trim().split("\\s+");
             String[] names = {"user", "nice", "sys", "idle", "iowait", "irq", "softirq", "steal", "guest"};
-            long total = 0;
             for (int i = 0; i < names.length && i + 1 < f.length; i++) {
-                long v = parseLong(f[i + 1]);
-                data.put(names[i], v);
-                total += v;
+                data.put(names[i], ProcText.parseLong(f[i + 1]));
             }
-            data.put("total_delta", total);
+            data.put("total_delta", host.cpuTotalDelta());
         }
         return data;
     }
 
     static ObjectNode meminfos() {
         ObjectNode data = ApiJson.F.objectNode();
-        Path mem = PROC.resolve("meminfo");
-        long total = meminfoOf(mem, "MemTotal");
+        String mem = ProcText.read(PROC.resolve("meminfo"));
+        long total = ProcText.colonField(mem, "MemTotal");
         data.put("ok", total > 0);
         data.put("sample_time", System.currentTimeMillis());
-        long available = meminfoOf(mem, "MemAvailable");
+        long available = ProcText.colonField(mem, "MemAvailable");
         data.put("percent_ram", total > 0 ? 1 - (double) available / total : 0);
-        long swapTotal = meminfoOf(mem, "SwapTotal");
-        long swapFree = meminfoOf(mem, "SwapFree");
+        long swapTotal = ProcText.colonField(mem, "SwapTotal");
+        long swapFree = ProcText.colonField(mem, "SwapFree");
         data.put("percent_swap", swapTotal > 0 ? 1 - (double) swapFree / swapTotal : 0);
         data.put("MemActive", total - available);
         data.put("RealInUse", total - available);
         data.put("NotInUse", available);
         data.put("MemTotal", total);
-        data.put("MemFree", meminfoOf(mem, "MemFree"));
-        data.put("Buffers", meminfoOf(mem, "Buffers"));
-        data.put("Cached", meminfoOf(mem, "Cached"));
+        data.put("MemFree", ProcText.colonField(mem, "MemFree"));
+        data.put("Buffers", ProcText.colonField(mem, "Buffers"));
+        data.put("Cached", ProcText.colonField(mem, "Cached"));
         data.put("SwapTotal", swapTotal);
         data.put("SwapFree", swapFree);
         return data;
@@ -146,53 +188,5 @@ final class SystemInfo {
 
     private static com.sun.management.OperatingSystemMXBean osBean() {
         return (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    }
-
-    private static double[] loadAverages() {
-        String[] f = read(PROC.resolve("loadavg")).trim().split("\\s+");
-        double[] out = new double[3];
-        for (int i = 0; i < 3 && i < f.length; i++) {
-            try {
-                out[i] = Double.parseDouble(f[i]);
-            } catch (NumberFormatException e) {
-                out[i] = 0;
-            }
-        }
-        return out;
-    }
-
-    private static double uptimeSeconds() {
-        String[] f = read(PROC.resolve("uptime")).trim().split("\\s+");
-        try {
-            return Double.parseDouble(f[0]);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** A {@code Name: value kB} line of /proc/meminfo or /proc/self/status, or 0. */
-    private static long meminfoOf(Path file, String name) {
-        for (String line : read(file).lines().toList()) {
-            if (line.startsWith(name + ":")) {
-                return parseLong(line.substring(name.length() + 1).trim().split("\\s+")[0]);
-            }
-        }
-        return 0;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException | SecurityException e) {
-            return "";
-        }
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

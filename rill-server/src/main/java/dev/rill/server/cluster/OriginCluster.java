@@ -8,7 +8,7 @@ import dev.rill.server.config.HostPort;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.live.StreamKey;
 import dev.rill.server.log.ContextLog;
-import dev.rill.server.rtmp.ClusterRouting.PlayRoute;
+import dev.rill.server.session.ClusterRouting.PlayRoute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

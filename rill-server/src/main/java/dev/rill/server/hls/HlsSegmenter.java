@@ -10,6 +10,7 @@ import dev.rill.server.log.ContextLog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
+import dev.rill.server.files.RootedPath;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.LongSupplier;
@@ -166,7 +167,7 @@ final class HlsSegmenter implements AutoCloseable {
         long seq = stream.takeSeq();
         String m3u8Url = m3u8Url(now);
         String tsUrl = HlsPaths.expand(config.tsFile(), stream.key, seq, timestampVariable(now), now, zone);
-        SegmentFile file = SegmentFile.open(config.path().resolve(tsUrl));
+        SegmentFile file = SegmentFile.open(RootedPath.resolve(config.path(), tsUrl));
         current = file;
         currentSeq = seq;
         currentUri = HlsPaths.segmentUri(config.entryPrefix(), m3u8Url, tsUrl);
@@ -187,7 +188,7 @@ final class HlsSegmenter implements AutoCloseable {
         file.finish();
         long duration = Math.max(0, endDts - startDts);
         HlsSegment segment = new HlsSegment(currentSeq, currentUri, file.file(), duration, currentDiscontinuity);
-        Path m3u8 = config.path().resolve(m3u8Url(wallClock.getAsLong()));
+        Path m3u8 = RootedPath.resolve(config.path(), m3u8Url(wallClock.getAsLong()));
         stream.addSegment(segment, m3u8, config, log);
         log.verbose("HLS segment {} done: {} ms, {}", currentSeq, duration, file.file());
     }

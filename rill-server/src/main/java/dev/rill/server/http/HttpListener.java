@@ -1,6 +1,7 @@
 package dev.rill.server.http;
 
 import dev.rill.server.log.ContextLog;
+import dev.rill.server.session.ConnectionCount;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * Accepts HTTP connections on one address and serves them with a list of routes. Netty's codec
  * parses requests within {@link HttpLimits}; a request over a limit gets its 4xx and the
- * connection closes; each connection gets a cid for its log lines.
+ * connection closes; each connection gets a cid for its log lines and is counted against
+ * {@code max_connections} from accept.
  */
 public final class HttpListener {
     private static final AttributeKey<String> CID = AttributeKey.valueOf("rill.http.cid");
@@ -37,18 +39,22 @@ public final class HttpListener {
     private final String name;
     private final HttpLimits limits;
     private final Supplier<String> cids;
+    private final ConnectionCount connections;
     private final List<HttpRoute> routes;
     private final Log log;
     private Channel channel;
 
     /**
-     * @param name   what this listener serves, for logs ("HTTP API", "HTTP server")
-     * @param routes tried in order for each request
+     * @param name        what this listener serves, for logs ("HTTP API", "HTTP server")
+     * @param connections every connection is counted there from accept, and refused when full
+     * @param routes      tried in order for each request
      */
-    public HttpListener(String name, HttpLimits limits, Supplier<String> cids, List<HttpRoute> routes) {
+    public HttpListener(String name, HttpLimits limits, Supplier<String> cids, ConnectionCount connections,
+                        List<HttpRoute> routes) {
         this.name = name;
         this.limits = limits;
         this.cids = cids;
+        this.connections = connections;
         this.routes = new CopyOnWriteArrayList<>(routes);
         this.log = new Log();
     }
@@ -64,7 +70,11 @@ public final class HttpListener {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.attr(CID).set(cids.get());
+                        String cid = cids.get();
+                        if (!connections.admit(ch, name, cid)) {
+                            return;
+                        }
+                        ch.attr(CID).set(cid);
                         ch.pipeline()
                                 .addLast("http-codec", new HttpServerCodec(limits.maxInitialLineLength(),
                                         limits.maxHeaderSize(), 8192))

@@ -8,7 +8,8 @@ import org.slf4j.event.Level;
  * A logger bound to one context id (a connection or a background job). Every line it writes
  * carries the cid as a key-value pair, which the log pattern prints as SRS does:
  * {@code [time][level][pid][cid] message}. Held by the object it describes, never in a ThreadLocal,
- * since one event loop serves many connections.
+ * since one event loop serves many connections. Text arguments are logged through
+ * {@link LoggedText}: what a connection's log line quotes is mostly what its client sent.
  */
 public final class ContextLog {
     public static final String CID_KEY = "cid";
@@ -52,7 +53,23 @@ public final class ContextLog {
 
     public void log(Level level, String format, Object... args) {
         if (logger.isEnabledForLevel(level)) {
-            logger.atLevel(level).addKeyValue(CID_KEY, cid).log(format, args);
+            logger.atLevel(level).addKeyValue(CID_KEY, cid).log(format, bounded(args));
         }
+    }
+
+    private static Object[] bounded(Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof CharSequence text && text.length() > 0) {
+                String safe = LoggedText.of(text);
+                if (!safe.contentEquals(text)) {
+                    if (out == args) {
+                        out = args.clone();
+                    }
+                    out[i] = safe;
+                }
+            }
+        }
+        return out;
     }
 }

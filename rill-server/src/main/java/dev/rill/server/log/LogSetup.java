@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and SRS's line shape {@code [time][level][pid][cid] message}.
  */
 public final class LogSetup {
-    static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}][%srslevel][%pid][%cid] %msg%n%ex";
+    static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}][%srslevel][%pid][%cid] %boundedmsg%n%ex";
 
     private LogSetup() {
     }
@@ -67,6 +67,7 @@ public final class LogSetup {
         rules.put("cid", CidConverter.class.getName());
         rules.put("srslevel", SrsLevelConverter.class.getName());
         rules.put("pid", PidConverter.class.getName());
+        rules.put("boundedmsg", BoundedMessageConverter.class.getName());
         ctx.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, rules);
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);

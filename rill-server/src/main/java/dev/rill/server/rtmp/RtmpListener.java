@@ -5,7 +5,7 @@ import dev.rill.codec.rtmp.chunk.ChunkDecoder;
 import dev.rill.codec.rtmp.chunk.ChunkEncoder;
 import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.codec.rtmp.handshake.ServerHandshakeHandler;
-import dev.rill.server.log.ContextLog;
+import dev.rill.server.session.ServerContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,7 +18,8 @@ import java.net.InetSocketAddress;
 
 /**
  * Accepts RTMP connections on one address and builds each connection's pipeline: handshake (which
- * removes itself), chunk decoder, chunk encoder, session. Enforces {@code max_connections}.
+ * removes itself), chunk decoder, chunk encoder, session. A connection past {@code max_connections}
+ * is closed before any of it is built.
  */
 public final class RtmpListener {
     /** Per-player socket backlog before it counts as slow and its queue takes over. */
@@ -65,13 +66,7 @@ public final class RtmpListener {
 
     private void initConnection(SocketChannel ch) {
         String cid = server.nextCid();
-        int max = server.config().maxConnections();
-        int now = server.connections().incrementAndGet();
-        if (now > max) {
-            server.connections().decrementAndGet();
-            ContextLog.of(RtmpListener.class, cid).warn("refuse RTMP client {}: max_connections {} reached",
-                    ch.remoteAddress(), max);
-            ch.close();
+        if (!server.connections().admit(ch, "RTMP", cid)) {
             return;
         }
         ChunkDecoder decoder = new ChunkDecoder(chunkLimits);

@@ -23,6 +23,14 @@ import dev.rill.server.live.SharedMessage;
 import dev.rill.server.live.StreamKey;
 import dev.rill.server.live.TimeJitter;
 import dev.rill.server.log.ContextLog;
+import dev.rill.server.session.ClientCounters;
+import dev.rill.server.session.ClientRequest;
+import dev.rill.server.session.ClientSession;
+import dev.rill.server.session.ClientType;
+import dev.rill.server.session.ClusterRouting;
+import dev.rill.server.session.EndReason;
+import dev.rill.server.session.ServerContext;
+import dev.rill.server.session.StreamNames;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -34,7 +42,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.event.Level;
 
 /**
  * One RTMP client from handshake to close, as SRS's SrsRtmpConn: connect, identify (FMLE, Flash or
@@ -68,28 +75,21 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     private long publishStartNanos;
     private long lastMediaNanos;
     private ScheduledFuture<?> watchdog;
-    private final SessionOps ops;
+    private ClientSession client;
+    /** What the players of earlier plays on this connection wrote. */
+    private long sentByPastPlayers;
     private final ArrayDeque<RtmpMessage> pending = new ArrayDeque<>();
     private boolean waitingForHook;
 
-    /** A connection's running byte and drop counts, read by the statistics each second. */
-    interface Counters {
-        long received();
-
-        long playerSent();
-
-        long dropped();
-    }
-
-    private final Counters counters = new Counters() {
+    private final ClientCounters counters = new ClientCounters() {
         @Override
         public long received() {
             return decoder.bytesReceived();
         }
 
         @Override
-        public long playerSent() {
-            return player == null ? 0 : player.bytesSent();
+        public long sent() {
+            return sentByPastPlayers + (player == null ? 0 : player.bytesSent());
         }
 
         @Override
@@ -103,7 +103,6 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         this.log = ContextLog.of(RtmpSession.class, cid);
         this.amfLimits = amfLimits;
         this.decoder = decoder;
-        this.ops = new SessionOps(server, log);
     }
 
     public String cid() {
@@ -117,6 +116,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.client = new ClientSession(server, log, ctx.channel().eventLoop());
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
         log.trace("RTMP client ip={}:{}, fd={}", peer.getAddress().getHostAddress(), peer.getPort(), ctx.channel().id());
         ctx.channel().closeFuture().addListener(f -> onClosed());
@@ -250,9 +250,10 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (vhost.inAckSize() > 0) {
             decoder.setAckWindow(vhost.inAckSize());
         }
-        ops.onConnect(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress(), vhost.name(),
-                connect);
-        String denied = ops.connectDenial();
+        client.identify(new ClientRequest(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress(),
+                vhost.name(), connect.url().app(), connect.tcUrl(), connect.pageUrl(), connect.swfUrl(),
+                connect.url().stream(), connect.url().param()));
+        String denied = client.connectDenial();
         if (denied != null) {
             refuseConnect(c, denied);
             return;
@@ -263,7 +264,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
                 refuseConnect(c, originDenied);
                 return;
             }
-            awaitHook(ops.gate(Hook.ON_CONNECT), hookDenied -> {
+            awaitHook(client.gate(Hook.ON_CONNECT), hookDenied -> {
                 if (hookDenied != null) {
                     refuseConnect(c, hookDenied);
                 } else {
@@ -314,13 +315,13 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (key == null) {
             return;
         }
-        ops.onStream(url);
-        String denied = ops.streamDenial(true);
+        onStream(key);
+        String denied = client.streamDenial(true);
         if (denied != null) {
             refuseStream(NetStatus.PUBLISH_DENIED, streamId, "publish " + key, denied);
             return;
         }
-        awaitHook(ops.gate(Hook.ON_PUBLISH), hookDenied -> {
+        awaitHook(client.gate(Hook.ON_PUBLISH), hookDenied -> {
             if (hookDenied != null) {
                 refuseStream(NetStatus.PUBLISH_DENIED, streamId, "publish " + key, hookDenied);
             } else {
@@ -339,7 +340,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             return;
         }
         publishing = true;
-        ops.join(ctx, key, type, this::kick, counters);
+        client.startPublishing();
         publishStartNanos = System.nanoTime();
         lastMediaNanos = 0;
         log.trace("{} publish {} (type {}), tcUrl={}, param={}", type.label(), key, c.stringArg(1), connect.tcUrl(),
@@ -362,19 +363,19 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         if (publishing || player != null) {
             throw new RillException(ErrorCode.COMMAND_INVALID, "play on a connection that already streams");
         }
-        type = ClientType.PLAY;
+        type = ClientType.RTMP_PLAY;
         int streamId = currentStreamId();
         StreamKey key = resolveStreamOrRefuse(c.stringArg(0), NetStatus.PLAY_STREAM_NOT_FOUND, streamId);
         if (key == null) {
             return;
         }
-        ops.onStream(url);
-        String denied = ops.streamDenial(false);
+        onStream(key);
+        String denied = client.streamDenial(false);
         if (denied != null) {
             refuseStream(NetStatus.PLAY_FAILED, streamId, "play " + key, denied);
             return;
         }
-        awaitHook(ops.gate(Hook.ON_PLAY), hookDenied -> {
+        awaitHook(client.gate(Hook.ON_PLAY), hookDenied -> {
             if (hookDenied != null) {
                 refuseStream(NetStatus.PLAY_FAILED, streamId, "play " + key, hookDenied);
                 return;
@@ -410,7 +411,6 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         player = new RtmpPlayer(ctx.channel(), log, streamId, vhost.chunkSize(), vhost.mwLatencyMs(),
                 vhost.queueLengthSeconds(), vhost.atc() ? TimeJitter.Mode.OFF : jitterMode(vhost));
         source.attach(player);
-        ops.join(ctx, key, type, this::kick, counters);
         log.trace("play {} start={} duration={} reset={}, {}", key, c.arg(1), c.arg(2), c.arg(3),
                 source.publisher() == null ? "waiting for a publisher" : "publisher " + publisherCid(source));
     }
@@ -464,7 +464,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             return;
         }
         lastMediaNanos = System.nanoTime();
-        ops.onPublished(m);
+        client.onPublished(m.typeId(), m.content());
         source.onMessage(new SharedMessage(m.typeId(), m.timestamp(), m.content()));
     }
 
@@ -487,22 +487,23 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             watchdog.cancel(false);
             watchdog = null;
         }
-        ops.leave(counters, player == null ? 0 : player.bytesSent());
         if (publishing) {
             publishing = false;
-            ops.notify(Hook.ON_UNPUBLISH);
+            client.notify(Hook.ON_UNPUBLISH);
             source.unpublish(this);
             log.trace("unpublish {} ({}), {} video and {} audio frames", source.key(), why,
                     source.stats().videoFrames(), source.stats().audioFrames());
         }
         if (player != null) {
-            ops.notify(Hook.ON_STOP);
+            client.notify(Hook.ON_STOP);
             source.detach(player);
             player.close();
             log.trace("stop playing {} ({}), sent {} messages, dropped {}", source.key(), why,
                     player.messagesSent(), player.dropped());
+            sentByPastPlayers += player.bytesSent();
             player = null;
         }
+        client.leave(counters);
         if (source != null) {
             server.sources().release(source);
             source = null;
@@ -512,8 +513,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     private void onClosed() {
         stopStreaming("connection closed");
         releasePending();
-        ops.notifyClose(ops.sentByPastPlayers(), decoder.bytesReceived());
-        server.connections().decrementAndGet();
+        client.notifyClose(sentByPastPlayers, decoder.bytesReceived());
         EndReason reason = end != null ? end : EndReason.client("client closed the connection");
         log.log(reason.level(), "{} ({}), type={}, {} bytes in", reason.kind(), reason.message(), type.label(),
                 decoder.bytesReceived());
@@ -569,10 +569,26 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         }
     }
 
+    /**
+     * The client names its stream: it is listed in the statistics from here, before the checks
+     * and hooks (whose bodies name the stream's id), as SRS lists it.
+     */
+    private void onStream(StreamKey key) {
+        client.identify(client.request().withStream(url.stream(), url.param()));
+        client.join(key, type, this::kick, counters);
+    }
+
     /** The stream named by publish or play; on a bad name, the refusal is sent and null returned. */
     private StreamKey resolveStreamOrRefuse(String streamName, String refusalCode, int streamId) {
         try {
             url = RtmpUrl.discover(connect.tcUrl(), streamName == null ? "" : streamName);
+            String badName = StreamNames.problem(url.app(), url.stream());
+            if (badName != null) {
+                log.warn("stream '{}' of app '{}' refused: {}", url.stream(), url.app(), badName);
+                send(Replies.error(refusalCode, "bad name: " + badName, cid()), streamId);
+                closeWith(EndReason.server("bad name: " + badName));
+                return null;
+            }
             return new StreamKey(vhost.name(), url.app(), url.stream());
         } catch (RillException e) {
             send(Replies.error(refusalCode, e.getMessage(), cid()), streamId);
@@ -610,20 +626,5 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             root = root.getCause();
         }
         return root instanceof RillException ? root.toString() : cause.toString();
-    }
-
-    /** Why a connection ended, and at which level that is logged. */
-    record EndReason(String kind, String message, Level level) {
-        static EndReason client(String message) {
-            return new EndReason("client disconnected", message, Level.INFO);
-        }
-
-        static EndReason server(String message) {
-            return new EndReason("server closed the connection", message, Level.WARN);
-        }
-
-        static EndReason fault(String message) {
-            return new EndReason("connection failed", message, Level.ERROR);
-        }
     }
 }

@@ -48,13 +48,14 @@ public final class StatsRegistry implements AutoCloseable {
     }
 
     /** SRS's stream url: {@code /app/stream}, the vhost in front unless it is the default one. */
-    static String streamUrl(StreamKey key) {
+    public static String streamUrl(StreamKey key) {
         String prefix = RillConfig.DEFAULT_VHOST.equals(key.vhost()) ? "" : key.vhost();
         return prefix + "/" + key.app() + "/" + key.stream();
     }
 
     /**
-     * A client starts publishing or playing {@code key}. {@code recvTotal} and {@code sendTotal}
+     * A client is listed as a publisher or player of {@code key} (its stream shows it as the
+     * publisher only from {@link #publishStarted}). {@code recvTotal} and {@code sendTotal}
      * are its connection's byte counts so far (counted from here on).
      */
     public ClientStat join(ClientInfo info, StreamKey key, long recvTotal, long sendTotal) {
@@ -67,13 +68,15 @@ public final class StatsRegistry implements AutoCloseable {
             s.clients.incrementAndGet();
             return s;
         });
-        if (info.publish()) {
-            stream.onPublish(info.cid(), info.tcUrl());
-        }
         ClientStat client = new ClientStat(info, stream, clock.getAsLong(), recvTotal, sendTotal);
         vhost.clients.incrementAndGet();
         clients.put(info.cid(), client);
         return client;
+    }
+
+    /** A client that joined as a publisher now publishes its stream. */
+    public void publishStarted(ClientStat client) {
+        client.stream().onPublish(client.id(), client.info().tcUrl());
     }
 
     /**
@@ -146,6 +149,11 @@ public final class StatsRegistry implements AutoCloseable {
 
     public List<StreamStat> streams() {
         return sorted(streams.values(), Comparator.comparingLong(StreamStat::createdMillis).thenComparing(StreamStat::id));
+    }
+
+    /** The statistics of {@code key} while it has clients, else null. */
+    public StreamStat streamOf(StreamKey key) {
+        return streams.get(key);
     }
 
     public StreamStat stream(String id) {

@@ -107,7 +107,8 @@ class ApiFfmpegTest {
                         .isGreaterThan(100_000);
 
                 String metrics = api.get("/metrics").body();
-                assertThat(metrics).contains("rill_connections 3.0").contains("rill_streams 1.0")
+                // Three RTMP connections and this client's own to the API: every accepted connection counts.
+                assertThat(metrics).contains("rill_connections 4.0").contains("rill_streams 1.0")
                         .contains("rill_clients{kind=\"play\"} 2.0").contains("rill_bytes_received_bytes_total");
 
                 String kicked = aPlayer.path("id").asText();

@@ -59,24 +59,32 @@ class HooksEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> hooks.bodies("on_close").size() == 2);
 
             JsonNode publish = hooks.bodies("on_publish").get(0);
-            assertThat(fields(publish)).containsExactly("action", "client_id", "ip", "vhost", "app", "tcUrl", "stream", "param");
+            assertThat(fields(publish)).containsExactly("server_id", "service_id", "action", "client_id", "ip", "vhost",
+                    "app", "tcUrl", "stream", "param", "stream_url", "stream_id");
             assertThat(publish.path("vhost").asText()).isEqualTo("__defaultVhost__");
             assertThat(publish.path("app").asText()).isEqualTo("live");
             assertThat(publish.path("stream").asText()).isEqualTo("s1");
             assertThat(publish.path("param").asText()).isEqualTo("?token=abc");
             assertThat(publish.path("ip").asText()).isEqualTo("127.0.0.1");
-            assertThat(fields(hooks.bodies("on_connect").get(0)))
-                    .containsExactly("action", "client_id", "ip", "vhost", "app", "tcUrl", "pageUrl");
-            assertThat(fields(hooks.bodies("on_play").get(0)))
-                    .containsExactly("action", "client_id", "ip", "vhost", "app", "stream", "param", "pageUrl");
-            assertThat(fields(hooks.bodies("on_stop").get(0)))
-                    .containsExactly("action", "client_id", "ip", "vhost", "app", "stream", "param");
-            assertThat(fields(hooks.bodies("on_unpublish").get(0)))
-                    .containsExactly("action", "client_id", "ip", "vhost", "app", "stream", "param");
+            assertThat(publish.path("stream_url").asText()).isEqualTo("/live/s1");
+            assertThat(publish.path("server_id").asText()).isEqualTo(server.server().context().stats().serverId());
+            assertThat(publish.path("service_id").asText()).isEqualTo(server.server().context().stats().serviceId());
+            assertThat(fields(hooks.bodies("on_connect").get(0))).containsExactly("server_id", "service_id", "action",
+                    "client_id", "ip", "vhost", "app", "stream", "param", "tcUrl", "pageUrl");
+            JsonNode play = hooks.bodies("on_play").get(0);
+            assertThat(fields(play)).containsExactly("server_id", "service_id", "action", "client_id", "ip", "vhost",
+                    "app", "stream", "tcUrl", "param", "pageUrl", "stream_url", "stream_id");
+            assertThat(play.path("stream_id").asText()).as("the stream the publisher made, as the API lists it")
+                    .isEqualTo(publish.path("stream_id").asText()).startsWith("vid-");
+            assertThat(fields(hooks.bodies("on_stop").get(0))).containsExactly("server_id", "service_id", "action",
+                    "client_id", "ip", "vhost", "app", "tcUrl", "stream", "param", "stream_url", "stream_id");
+            assertThat(fields(hooks.bodies("on_unpublish").get(0))).containsExactly("server_id", "service_id", "action",
+                    "client_id", "ip", "vhost", "app", "tcUrl", "stream", "param", "stream_url", "stream_id");
             JsonNode closeOfPlayer = hooks.bodies("on_close").stream()
-                    .filter(b -> b.path("client_id").asText().equals(hooks.bodies("on_play").get(0).path("client_id").asText()))
+                    .filter(b -> b.path("client_id").asText().equals(play.path("client_id").asText()))
                     .findFirst().orElseThrow();
-            assertThat(fields(closeOfPlayer)).containsExactly("action", "client_id", "ip", "vhost", "app", "send_bytes", "recv_bytes");
+            assertThat(fields(closeOfPlayer)).containsExactly("server_id", "service_id", "action", "client_id", "ip",
+                    "vhost", "app", "send_bytes", "recv_bytes");
             assertThat(closeOfPlayer.path("send_bytes").asLong()).isGreaterThan(10_000);
             String publisherCid = publish.path("client_id").asText();
             assertThat(hooks.bodies("on_connect")).extracting(b -> b.path("client_id").asText()).contains(publisherCid);

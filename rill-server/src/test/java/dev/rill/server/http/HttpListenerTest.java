@@ -2,6 +2,7 @@ package dev.rill.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rill.server.session.ConnectionCount;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -47,7 +48,7 @@ class HttpListenerTest {
             }
         };
         listener = new HttpListener("HTTP test", new HttpLimits(256, 1024, 1024, 500),
-                () -> "h" + ids.incrementAndGet(), List.of(hello));
+                () -> "h" + ids.incrementAndGet(), new ConnectionCount(() -> Integer.MAX_VALUE), List.of(hello));
         address = listener.bind(new InetSocketAddress("127.0.0.1", 0), group, group, NioServerSocketChannel.class);
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rill.codec.amf.AmfObject;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.StreamKey;
+import dev.rill.server.session.ServerContext;
 import dev.rill.server.testing.HookServer;
 import dev.rill.server.testing.RawRtmpSocket;
 import dev.rill.server.testing.RecordingPlayer;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * right frame types and sequence headers, random content) at a fixed frame rate: one video and
  * one audio message per frame, a keyframe every {@code gop} frames. Records what it sent.
  */
-public final class SyntheticPublisher implements RtmpClientListener {
+public final class SyntheticPublisher implements RtmpClientListener, AutoCloseable {
     public final MediaPackets sent = new MediaPackets();
     public final List<String> statuses = new CopyOnWriteArrayList<>();
     private final int videoBytes;

@@ -11,7 +11,7 @@ import dev.rill.server.http.stream.Mounts;
 import dev.rill.server.http.stream.StreamFormat;
 import dev.rill.server.live.LiveSource;
 import dev.rill.server.live.Publisher;
-import dev.rill.server.rtmp.ServerContext;
+import dev.rill.server.session.ServerContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,9 @@ import java.util.regex.Pattern;
 /**
  * Rill's player page at {@value #PREFIX}, served from the jar (resources under {@code players/},
  * with mpegts.js and hls.js put there by the build) whatever {@code http_server.dir} holds, so it
- * works with no internet; and {@code streams.json}, the live streams with their HTTP-FLV paths,
- * for the page's picker. Resources are read once, on {@code blocking}, then kept in memory.
+ * works with no internet; {@code streams.json}, the live streams with their HTTP-FLV paths, for
+ * the page's picker; and SRS's {@code srs_player.html} link, sent on to this page. Resources are
+ * read once, on {@code blocking}, then kept in memory.
  */
 public final class PlayerPageRoute implements HttpRoute {
     public static final String PREFIX = "/players/";
@@ -78,6 +81,10 @@ public final class PlayerPageRoute implements HttpRoute {
             send(ctx, req, HttpResponses.json(HttpResponseStatus.OK, streamsJson()));
             return;
         }
+        if (name.equals(SrsPlayerLink.PAGE)) {
+            send(ctx, req, srsPlayer(req));
+            return;
+        }
         if (!isSafe(name)) {
             send(ctx, req, HttpResponses.text(HttpResponseStatus.NOT_FOUND, "not found\n"));
             return;
@@ -116,6 +123,26 @@ public final class PlayerPageRoute implements HttpRoute {
             HttpResponses.allowCrossDomain(res);
         }
         HttpResponses.send(ctx, req, res);
+    }
+
+    /**
+     * SRS's player page, which SRS's console links to for a preview: a redirect to this page
+     * playing the stream its query names ({@link SrsPlayerLink}), started at once only with
+     * {@code autostart=true}, as SRS's page does; without it the page shows the URL and waits.
+     */
+    private FullHttpResponse srsPlayer(FullHttpRequest req) {
+        Map<String, List<String>> query = new QueryStringDecoder(req.uri()).parameters();
+        String url = SrsPlayerLink.streamUrl(query, req.headers().get(HttpHeaderNames.HOST), context.config());
+        if (url == null) {
+            return HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "not a stream this page plays: "
+                    + SrsPlayerLink.PAGE + " takes schema (http, https, ws or wss), server, port, vhost, app and"
+                    + " stream (NAME, NAME.flv, NAME.ts or NAME.m3u8)\n");
+        }
+        boolean autostart = "true".equals(query.getOrDefault("autostart", List.of("")).get(0));
+        FullHttpResponse res = HttpResponses.text(HttpResponseStatus.FOUND, "");
+        res.headers().set(HttpHeaderNames.LOCATION, PREFIX + "?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)
+                + (autostart ? "" : "&autostart=false"));
+        return res;
     }
 
     /** The live streams (with a publisher), by name, each with its HTTP-FLV path when a mount serves it. */

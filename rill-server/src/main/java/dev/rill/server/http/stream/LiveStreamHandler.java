@@ -8,20 +8,22 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The last handler of a connection that streams live: resumes the player when the socket drains,
- * answers WebSocket pings, closes on a WebSocket close, and discards anything else the client
- * sends (a player has nothing to say once streaming).
+ * The last handler of a connection that streams live, from the moment its request is taken (the
+ * gate may still be deciding): resumes the player when the socket drains, answers WebSocket
+ * pings, closes on a WebSocket close, and discards anything else the client sends (a player has
+ * nothing to say once it has asked to play).
  */
 final class LiveStreamHandler extends ChannelInboundHandlerAdapter {
-    private final HttpStreamPlayer player;
+    private HttpStreamPlayer player;
 
-    LiveStreamHandler(HttpStreamPlayer player) {
-        this.player = player;
+    /** The player of this connection, once the gate let it play. */
+    void play(HttpStreamPlayer streaming) {
+        this.player = streaming;
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.channel().isWritable()) {
+        if (player != null && ctx.channel().isWritable()) {
             player.onWritable();
         }
         super.channelWritabilityChanged(ctx);
@@ -29,7 +31,9 @@ final class LiveStreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        player.onConnectionError(cause);
+        if (player != null) {
+            player.onConnectionError(cause);
+        }
         ctx.close();
     }
 

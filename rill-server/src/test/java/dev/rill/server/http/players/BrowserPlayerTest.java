@@ -25,7 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * A real browser (headless Chromium) opens Rill's player page, served by Rill with its own copies
  * of mpegts.js and hls.js, and plays a stream ffmpeg publishes over HTTP-FLV, WebSocket-FLV and
  * Rill's own HLS (1-second fragments written into the HTTP dir), and another stream, on a vhost
- * with an HTTP-TS mount, over WebSocket-TS; video frames are decoded and play time advances.
+ * with an HTTP-TS mount, over WebSocket-TS; video frames are decoded and play time advances. The
+ * link SRS's console gives for a stream's preview ({@code srs_player.html?...}) plays it too: over
+ * HTTP-FLV, and over HTTP-TS for the vhost that streams MPEG-TS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -103,8 +105,37 @@ class BrowserPlayerTest {
         });
     }
 
+    @Test
+    void opensTheLinkSrsConsoleGivesForAPreview() {
+        int port = server.http().getPort();
+        browser.get(server.httpUrl("/players/srs_player.html?vhost=__defaultVhost__&app=live&stream=cam.flv&server=127.0.0.1"
+                + "&port=" + port + "&autostart=true&schema=http"));
+        assertPlaying("http://127.0.0.1:" + port + "/live/cam.flv");
+    }
+
+    @Test
+    void theConsolesPreviewLinkForAVhostServedOverHttpTsPlaysIt() {
+        int port = server.http().getPort();
+        browser.get(server.httpUrl("/players/srs_player.html?vhost=" + TS_VHOST + "&app=live&stream=tscam.flv"
+                + "&server=127.0.0.1&port=" + port + "&autostart=true&schema=http"));
+        assertPlaying("http://127.0.0.1:" + port + "/live/tscam.ts?vhost=" + TS_VHOST);
+    }
+
+    @Test
+    void srsPlayerLinkWithoutAutostartWaitsForPlay() {
+        int port = server.http().getPort();
+        browser.get(server.httpUrl("/players/srs_player.html?app=live&stream=cam.flv&server=127.0.0.1&port=" + port));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ("http://127.0.0.1:" + port + "/live/cam.flv").equals(js("return document.getElementById('url').value")));
+        assertThat(js("return window.rillPlayer.url")).isNull();
+    }
+
     private void assertPlays(String streamUrl) {
         browser.get(server.httpUrl("/players/?url=" + URLEncoder.encode(streamUrl, StandardCharsets.UTF_8)));
+        assertPlaying(streamUrl);
+    }
+
+    private void assertPlaying(String streamUrl) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> frames() > 10 && currentTime() > 0.5);
         double time = currentTime();

@@ -1,15 +1,14 @@
-package dev.rill.server.rtmp;
+package dev.rill.server.session;
 
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.hooks.HookCaller;
 import dev.rill.server.live.LiveSources;
 import dev.rill.server.stats.StatsRegistry;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What every RTMP connection shares: the current config, the live sources, statistics, the hook
- * caller, the cluster's routing, counters and ids.
+ * What every client of every protocol shares: the current config, the live sources, statistics,
+ * the hook caller, the cluster's routing, the connection count and ids.
  */
 public final class ServerContext {
     public static final String SERVER_NAME = "Rill";
@@ -17,7 +16,7 @@ public final class ServerContext {
     private final Supplier<RillConfig> config;
     private final LiveSources sources;
     private final ConnectionIds ids = new ConnectionIds();
-    private final AtomicInteger connections = new AtomicInteger();
+    private final ConnectionCount connections;
     private final String version;
     private final StatsRegistry stats;
     private final HookCaller hooks;
@@ -30,6 +29,7 @@ public final class ServerContext {
         this.version = version;
         this.stats = stats;
         this.hooks = hooks;
+        this.connections = new ConnectionCount(() -> config.get().maxConnections());
     }
 
     public StatsRegistry stats() {
@@ -61,7 +61,8 @@ public final class ServerContext {
         return ids.next();
     }
 
-    public AtomicInteger connections() {
+    /** Every open connection, counted against {@code max_connections}. */
+    public ConnectionCount connections() {
         return connections;
     }
 

@@ -1,4 +1,4 @@
-package dev.rill.server.rtmp;
+package dev.rill.server.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rill.codec.rtmp.url.RtmpUrl;

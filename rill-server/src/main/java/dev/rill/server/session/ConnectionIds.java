@@ -1,4 +1,4 @@
-package dev.rill.server.rtmp;
+package dev.rill.server.session;
 
 import java.security.SecureRandom;
 
