@@ -11,7 +11,8 @@ import java.util.Set;
  * Contexts are {@code root}, {@code vhost}, {@code vhost.play}, {@code vhost.publish},
  * {@code vhost.forward}, {@code vhost.cluster}, {@code http_server}, {@code vhost.http_remux} and
  * {@code vhost.hls}; the
- * contents of SRS-only blocks are not classified.
+ * contents of SRS-only blocks are not classified. A few directives are Rill's own (marked so);
+ * SRS refuses a config that has them.
  */
 final class DirectiveTable {
     static final String ROOT = "root";
@@ -119,6 +120,9 @@ final class DirectiveTable {
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("listen", ValueType.ENDPOINT),
                     DirectiveRule.value("crossdomain", ValueType.FLAG),
+                    // Rill's: which other web pages may change state, and whether JSONP may.
+                    DirectiveRule.values("allow_origin", ValueType.ORIGIN),
+                    DirectiveRule.value("allow_jsonp_mutation", ValueType.FLAG),
                     DirectiveRule.section("raw_api", RAW_API),
                     DirectiveRule.section("auth", API_AUTH))),
             Map.entry(RAW_API, rules(
