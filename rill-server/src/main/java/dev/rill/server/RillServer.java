@@ -159,7 +159,7 @@ public final class RillServer implements AutoCloseable {
         HttpApiConfig httpApi = config.httpApi();
         if (httpApi.enabled()) {
             api = new ApiServer(context, this::reloadInBackground, host);
-            bindHttp("HTTP API", httpApi.listen(), api.routes());
+            ApiServer.warnIfOpen(bindHttp("HTTP API", httpApi.listen(), api.routes()), httpApi);
         }
         heartbeat = new Heartbeat(() -> config, context.stats(), () -> context.connections().get(), host).start();
     }

@@ -27,6 +27,14 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, S
         return new ApiRequest(method, path, query, req.headers().get(HttpHeaderNames.AUTHORIZATION));
     }
 
+    /**
+     * Whether this is a JSONP call: it has a {@code callback}, even an empty one, since that is
+     * enough for {@code method=} to count.
+     */
+    boolean jsonp() {
+        return query.containsKey("callback");
+    }
+
     /** The first value of query parameter {@code name}, or the empty string. */
     String param(String name) {
         List<String> values = query.get(name);

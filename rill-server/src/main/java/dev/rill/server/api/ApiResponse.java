@@ -7,7 +7,11 @@ record ApiResponse(int status, String contentType, String body) {
     static final String JSON = "application/json";
 
     static ApiResponse json(ObjectNode node) {
-        return new ApiResponse(200, JSON, node.toString());
+        return json(200, node);
+    }
+
+    static ApiResponse json(int status, ObjectNode node) {
+        return new ApiResponse(status, JSON, node.toString());
     }
 
     static ApiResponse text(int status, String text) {

@@ -16,9 +16,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves one part of the API port ({@code /api...} or {@code /metrics}) over the shared HTTP
- * layer: HTTP Basic when {@code auth} is on, CORS when {@code crossdomain} is on, JSONP with
- * {@code callback}. The answer is computed on a virtual thread (it may read /proc) and written
+ * layer: HTTP Basic when {@code auth} is on and the cross-site guard (both in {@link ApiGate}),
+ * CORS when {@code crossdomain} is on, JSONP with {@code callback}. The answer is computed on a virtual thread (it may read /proc) and written
  * back on the connection's event loop.
  */
 final class ApiRoute implements HttpRoute {
@@ -38,12 +38,14 @@ final class ApiRoute implements HttpRoute {
     private final Supplier<RillConfig> config;
     private final ExecutorService threads;
     private final BiFunction<ApiRequest, ContextLog, ApiResponse> answer;
+    private final ApiGate gate;
 
     /**
      * @param prefix the path this route owns, with everything under it ({@code /api}, {@code /metrics})
      */
-    ApiRoute(String prefix, Supplier<RillConfig> config, ExecutorService threads,
+    ApiRoute(String prefix, Supplier<RillConfig> config, ExecutorService threads, ApiGate gate,
              BiFunction<ApiRequest, ContextLog, ApiResponse> answer) {
+        this.gate = gate;
         this.prefix = prefix;
         this.config = config;
         this.threads = threads;
@@ -65,10 +67,11 @@ final class ApiRoute implements HttpRoute {
             write(ctx, head, HttpResponses.text(HttpResponseStatus.OK, ""), api);
             return;
         }
-        if (api.auth() && !authorized(request.headers().get(HttpHeaderNames.AUTHORIZATION), api)) {
-            FullHttpResponse res = HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, "401 Unauthorized\n");
-            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"Rill\"");
-            write(ctx, head, res, api);
+        InetAddress from = remote(ctx);
+        ContextLog log = ContextLog.of(ApiRoute.class, HttpListener.cid(ctx));
+        FullHttpResponse denied = gate.authorize(request.headers(), api, from, log);
+        if (denied != null) {
+            write(ctx, head, denied, api);
             return;
         }
         ApiRequest req = ApiRequest.of(request);
@@ -77,7 +80,11 @@ final class ApiRoute implements HttpRoute {
             write(ctx, head, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "bad JSONP callback name\n"), api);
             return;
         }
-        ContextLog log = ContextLog.of(ApiRoute.class, HttpListener.cid(ctx));
+        ApiResponse refused = gate.crossSite(request.headers(), req, request.uri(), api, from, log);
+        if (refused != null) {
+            write(ctx, head, toHttp(refused, callback), api);
+            return;
+        }
         threads.execute(() -> {
             ApiResponse res = safely(req, log);
             ctx.executor().execute(() -> write(ctx, head, toHttp(res, callback), api));
@@ -102,25 +109,17 @@ final class ApiRoute implements HttpRoute {
                 Unpooled.copiedBuffer(res.body(), StandardCharsets.UTF_8));
     }
 
+    private static InetAddress remote(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    /** With CORS, a page of another origin is told it may only read (see {@link CrossSiteGuard}). */
     private static void write(ChannelHandlerContext ctx, HttpRequest head, FullHttpResponse res, HttpApiConfig api) {
         if (api.crossdomain()) {
             HttpResponses.allowCrossDomain(res);
+            res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
+                    CrossSiteGuard.preflightMethods(head.headers(), api));
         }
         HttpResponses.send(ctx, head, res);
-    }
-
-    /** HTTP Basic (RFC 7617) against auth.username and auth.password, compared in constant time. */
-    static boolean authorized(String header, HttpApiConfig api) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(header.substring(6).trim());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        byte[] expected = (api.username() + ":" + api.password()).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, expected);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code vhost.forward}, {@code vhost.cluster}, {@code http_server}, {@code vhost.http_remux} and
  * {@code vhost.hls}; the
  * contents of SRS-only blocks are in {@link SrsFeatureBlocks}. SRS 1/2 spellings are moved to
- * their SRS 3 places by {@link LegacyVhostTransform} before this table is consulted.
+ * their SRS 3 places by {@link LegacyVhostTransform} before this table is consulted. A few
+ * directives are Rill's own (marked so); SRS refuses a config that has them.
  */
 final class DirectiveTable {
     static final String ROOT = "root";
@@ -121,6 +122,9 @@ final class DirectiveTable {
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("listen", ValueType.ENDPOINT),
                     DirectiveRule.value("crossdomain", ValueType.FLAG),
+                    // Rill's: which other web pages may change state, and whether JSONP may.
+                    DirectiveRule.values("allow_origin", ValueType.ORIGIN),
+                    DirectiveRule.value("allow_jsonp_mutation", ValueType.FLAG),
                     DirectiveRule.section("raw_api", RAW_API),
                     DirectiveRule.section("auth", API_AUTH))),
             Map.entry(RAW_API, rules(

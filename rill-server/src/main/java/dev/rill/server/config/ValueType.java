@@ -64,6 +64,16 @@ interface ValueType {
         }
     };
 
+    /** An {@code allow_origin} entry: {@code *} or an origin, {@code [http://|https://]host[:port]}. */
+    ValueType ORIGIN = value -> {
+        try {
+            WebOrigin.parseAllowed(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "takes * or an origin as http://host:port, not '" + value + "'";
+        }
+    };
+
     /** A word of a security rule: publish, play, all, an IP address or an IPv4 CIDR block. */
     ValueType SECURITY_WORD = value -> value.equals("publish") || value.equals("play") || value.equals("all")
             || IpMatch.isAddressOrCidr(value)
