@@ -1,7 +1,6 @@
 package dev.rill.server;
 
 import dev.rill.codec.amf.AmfLimits;
-import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.server.api.ApiServer;
 import dev.rill.server.api.Heartbeat;
 import dev.rill.server.api.HostSampler;
@@ -27,10 +26,12 @@ import dev.rill.server.log.LogSetup;
 import dev.rill.server.reload.ConfigDiff;
 import dev.rill.server.reload.Reloader;
 import dev.rill.server.rtmp.RtmpListener;
+import dev.rill.server.session.ClientLimits;
 import dev.rill.server.session.ServerContext;
 import dev.rill.server.stats.ClientStat;
 import dev.rill.server.stats.StatsRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.internal.PlatformDependent;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -89,9 +90,12 @@ public final class RillServer implements AutoCloseable {
     /** {@code configFile}, when not null, is what SIGHUP and {@code raw?rpc=reload} read again. */
     public RillServer(RillConfig config, Path configFile) {
         this.config = config;
+        ClientLimits limits = new ClientLimits(config.limits(PlatformDependent.maxDirectMemory()));
         this.context = new ServerContext(() -> this.config,
-                new LiveSources(PooledByteBufAllocator.DEFAULT, ServerContext.SERVER_NAME + "/" + Version.get()),
-                Version.get(), new StatsRegistry(System::currentTimeMillis), new HookCaller(HookCaller.DEFAULT_TIMEOUT));
+                new LiveSources(PooledByteBufAllocator.DEFAULT, ServerContext.SERVER_NAME + "/" + Version.get(),
+                        limits.gopCache()),
+                Version.get(), new StatsRegistry(System::currentTimeMillis), new HookCaller(HookCaller.DEFAULT_TIMEOUT),
+                limits);
         this.reloader = new Reloader(configFile, this::apply);
     }
 
@@ -297,7 +301,7 @@ public final class RillServer implements AutoCloseable {
     }
 
     private void bindRtmp(InetSocketAddress address) throws InterruptedException {
-        RtmpListener listener = new RtmpListener(context, ChunkLimits.DEFAULT, AmfLimits.DEFAULT);
+        RtmpListener listener = new RtmpListener(context, AmfLimits.DEFAULT);
         InetSocketAddress bound = listener.bind(address, boss, workers, serverChannelType);
         listeners.put(address, listener);
         rtmpBound.put(address, bound);

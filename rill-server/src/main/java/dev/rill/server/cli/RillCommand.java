@@ -7,6 +7,7 @@ import dev.rill.server.config.LogTank;
 import dev.rill.server.config.RillConfig;
 import dev.rill.server.log.ContextLog;
 import dev.rill.server.log.LogSetup;
+import dev.rill.server.log.UncaughtErrors;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,7 @@ public final class RillCommand implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         LogSetup.apply(config.logLevel(), config.logTank() == LogTank.FILE ? config.logFile() : null);
+        UncaughtErrors.install();
         ContextLog log = ContextLog.of(RillCommand.class, "main");
         log.trace("Rill/{} starting, config {}, pid {}, cwd {}, work_dir {}", Version.get(), conf.toAbsolutePath(),
                 ProcessHandle.current().pid(), Path.of("").toAbsolutePath(), config.workDir().toAbsolutePath());

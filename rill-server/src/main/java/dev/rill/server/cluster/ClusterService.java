@@ -225,7 +225,8 @@ public final class ClusterService implements SourceObserver, ClusterRouting, Aut
     private Forwarder newForwarder(String what, LiveSource source, VhostConfig vhost, List<HostPort> servers) {
         String cid = server.nextCid();
         LOG.trace("{} {} to {} as cid {}", what, source.key(), servers, cid);
-        return new Forwarder(what, source, vhost, servers, cid, loops.next(), channelType);
+        return new Forwarder(what, source, vhost, server.limits().queue(vhost.queueLengthSeconds()), servers, cid,
+                loops.next(), channelType);
     }
 
     private void startEdgePull(StreamKey key, EventLoop loop) {

@@ -8,6 +8,7 @@ import dev.rill.server.live.ConsumerQueue;
 import dev.rill.server.live.DropReport;
 import dev.rill.server.live.LiveConsumer;
 import dev.rill.server.live.LiveSource;
+import dev.rill.server.live.QueueLimits;
 import dev.rill.server.live.SharedMessage;
 import dev.rill.server.live.StreamKey;
 import dev.rill.server.live.TimeJitter;
@@ -34,7 +35,7 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
     private final DropReport drops;
     private final EventLoop loop;
     private final UpstreamLink link;
-    private final double queueLengthSeconds;
+    private final QueueLimits queueLimits;
     private final TimeJitter.Mode jitterMode;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<SharedMessage> batch = new ArrayList<>();
@@ -45,13 +46,13 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
     private long messagesSent;
 
     /** {@code what} names the job in logs: "forward" or "edge publish". */
-    Forwarder(String what, LiveSource source, VhostConfig vhost, List<HostPort> servers, String cid, EventLoop loop,
+    Forwarder(String what, LiveSource source, VhostConfig vhost, QueueLimits queueLimits, List<HostPort> servers, String cid, EventLoop loop,
               Class<? extends SocketChannel> channelType) {
         this.source = source;
         this.log = ContextLog.of(Forwarder.class, cid);
         this.drops = new DropReport(log, "destination");
         this.loop = loop;
-        this.queueLengthSeconds = vhost.queueLengthSeconds();
+        this.queueLimits = queueLimits;
         this.jitterMode = vhost.atc() ? TimeJitter.Mode.OFF : TimeJitter.Mode.valueOf(vhost.timeJitter().name());
         StreamKey key = source.key();
         this.link = new UpstreamLink(what, log, loop, channelType, servers,
@@ -92,7 +93,7 @@ final class Forwarder implements LiveConsumer, UpstreamLink.Owner {
         this.client = client;
         this.channel = channel;
         this.jitter = new TimeJitter(jitterMode);
-        this.queue = new ConsumerQueue(queueLengthSeconds);
+        this.queue = new ConsumerQueue(queueLimits);
         source.attach(this);
     }
 

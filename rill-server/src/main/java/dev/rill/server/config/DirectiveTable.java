@@ -32,6 +32,7 @@ final class DirectiveTable {
     static final String HTTP_HOOKS = "vhost.http_hooks";
     static final String SECURITY = "vhost.security";
     static final String REFER = "vhost.refer";
+    static final String LIMITS = "limits";
 
     private static final ValueType CHUNK_SIZE = ValueType.integer(128, 65536);
     private static final ValueType NON_NEGATIVE = ValueType.integer(0, Integer.MAX_VALUE);
@@ -52,7 +53,17 @@ final class DirectiveTable {
                     DirectiveRule.value("grace_final_wait", NON_NEGATIVE),
                     DirectiveRule.value("work_dir", ValueType.PATH),
                     DirectiveRule.section("http_api", HTTP_API),
-                    DirectiveRule.section("heartbeat", HEARTBEAT))),
+                    DirectiveRule.section("heartbeat", HEARTBEAT),
+                    // Rill's: byte bounds on what clients send and hold, and the send timeout.
+                    DirectiveRule.section("limits", LIMITS))),
+            Map.entry(LIMITS, rules(
+                    DirectiveRule.value("command_message", MemoryLimits.MESSAGE),
+                    DirectiveRule.value("media_message", MemoryLimits.MESSAGE),
+                    DirectiveRule.value("unpublished_total", MemoryLimits.BYTES),
+                    DirectiveRule.value("queue", MemoryLimits.BYTES),
+                    DirectiveRule.value("gop_cache", MemoryLimits.BYTES),
+                    DirectiveRule.value("media_total", MemoryLimits.BYTES),
+                    DirectiveRule.value("send_timeout", ValueType.decimalAtLeast(1)))),
             Map.entry(VHOST, rules(
                     DirectiveRule.value("enabled", ValueType.FLAG),
                     DirectiveRule.value("chunk_size", CHUNK_SIZE),

@@ -193,6 +193,11 @@ public final class RillConfig {
         return HttpApiConfig.from(root);
     }
 
+    /** The root {@code limits} block; defaults scaled to {@code maxDirectMemory} where they are. */
+    public MemoryLimits limits(long maxDirectMemory) {
+        return MemoryLimits.from(root, maxDirectMemory);
+    }
+
     public HeartbeatConfig heartbeat() {
         return HeartbeatConfig.from(root);
     }

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AttributeKey;
@@ -35,6 +36,7 @@ public final class HttpListener {
     private static final String REQUEST_TIMEOUT = "request-timeout";
     private static final String AGGREGATOR = "aggregator";
     private static final String DISPATCHER = "dispatcher";
+    private static final String REQUEST_QUEUE = "request-queue";
 
     private final String name;
     private final HttpLimits limits;
@@ -76,11 +78,16 @@ public final class HttpListener {
                         }
                         ch.attr(CID).set(cid);
                         ch.pipeline()
-                                .addLast("http-codec", new HttpServerCodec(limits.maxInitialLineLength(),
-                                        limits.maxHeaderSize(), 8192))
+                                // RequestQueue bounds pipelining; the codec's own cap would
+                                // reset the connection without a word.
+                                .addLast("http-codec", new HttpServerCodec(new HttpDecoderConfig()
+                                        .setMaxInitialLineLength(limits.maxInitialLineLength())
+                                        .setMaxHeaderSize(limits.maxHeaderSize()).setMaxChunkSize(8192),
+                                        Integer.MAX_VALUE))
                                 .addLast(REQUEST_TIMEOUT, new RequestTimeoutHandler(limits.requestTimeoutMillis(), log))
                                 .addLast("chunked-write", new ChunkedWriteHandler())
                                 .addLast(AGGREGATOR, new ClosingAggregator(limits.maxContentLength(), log))
+                                .addLast(REQUEST_QUEUE, new RequestQueue())
                                 .addLast(DISPATCHER, new HttpDispatcher(routes, log));
                     }
                 });
@@ -117,7 +124,7 @@ public final class HttpListener {
      * Call from a route's {@code serve}.
      */
     public static void takeOver(ChannelHandlerContext ctx, ChannelHandler handler) {
-        for (String name : new String[] {REQUEST_TIMEOUT, AGGREGATOR, DISPATCHER}) {
+        for (String name : new String[] {REQUEST_TIMEOUT, AGGREGATOR, REQUEST_QUEUE, DISPATCHER}) {
             if (ctx.pipeline().get(name) != null) {
                 ctx.pipeline().remove(name);
             }

@@ -1,19 +1,26 @@
 package dev.rill.server.live;
 
+import dev.rill.codec.ByteBudget;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A consumer's queue of shared messages, bounded in media time ({@code queue_length}). The source
- * offers from the publisher's thread; the consumer drains on its own event loop, so access is
- * guarded by the queue's monitor (held briefly, uncontended in steady state). When the queued
- * audio/video spans more than the limit, the queue is shrunk: everything before the newest keyframe
- * goes, sequence headers and metadata stay, so the consumer resumes cleanly at that keyframe.
+ * A consumer's queue of shared messages, bounded in media time ({@code queue_length}) and in bytes,
+ * its own and, through a {@link ByteBudget} shared by every queue, all queues' together (a
+ * publisher whose timestamps never advance defeats a bound in time alone). The source offers from
+ * the publisher's thread; the consumer drains on its own event loop, so access is guarded by the
+ * queue's monitor (held briefly, uncontended in steady state). When the queued audio/video spans
+ * more than the limit, or a byte bound is passed by this queue's offer, the queue is shrunk:
+ * everything before the newest keyframe goes, sequence headers and metadata stay, so the consumer
+ * resumes cleanly at that keyframe. The queue that grows is the one that sheds; a caught-up
+ * consumer's empty queue is never touched.
  */
 public final class ConsumerQueue {
     private final ArrayDeque<SharedMessage> messages = new ArrayDeque<>();
     private final long maxDurationMs;
+    private final long maxBytes;
+    private final ByteBudget total;
     private long firstAvTimestamp = -1;
     private long lastAvTimestamp = -1;
     private long dropped;
@@ -23,7 +30,13 @@ public final class ConsumerQueue {
     private boolean awaitKeyframe;
 
     public ConsumerQueue(double queueLengthSeconds) {
-        this.maxDurationMs = Math.max(1, Math.round(queueLengthSeconds * 1000));
+        this(new QueueLimits(queueLengthSeconds, Long.MAX_VALUE, ByteBudget.unlimited("queued media")));
+    }
+
+    public ConsumerQueue(QueueLimits limits) {
+        this.maxDurationMs = Math.max(1, Math.round(limits.seconds() * 1000));
+        this.maxBytes = limits.maxBytes();
+        this.total = limits.total();
     }
 
     /**
@@ -45,7 +58,11 @@ public final class ConsumerQueue {
         }
         messages.addLast(msg);
         bytes += msg.size();
-        if (msg.isAv()) {
+        boolean overBudget = total.take(msg.size());
+        if (overBudget || bytes > maxBytes) {
+            return shrink();
+        }
+        if (isTimed(msg)) {
             if (firstAvTimestamp < 0) {
                 firstAvTimestamp = msg.timestamp();
             }
@@ -57,11 +74,21 @@ public final class ConsumerQueue {
         return 0;
     }
 
+    /**
+     * Whether {@code msg} counts toward the queue's span: audio and video frames. A sequence
+     * header keeps the timestamp of the stream's start, so a new player's queue (headers, then a
+     * GOP from much later) would otherwise look long at once.
+     */
+    private static boolean isTimed(SharedMessage msg) {
+        return msg.isAv() && !msg.isSequenceHeader();
+    }
+
     /** Moves every queued message to {@code out}; the caller now owns those references. */
     public synchronized int drainTo(List<SharedMessage> out) {
         int n = messages.size();
         out.addAll(messages);
         messages.clear();
+        total.give(bytes);
         bytes = 0;
         firstAvTimestamp = -1;
         lastAvTimestamp = -1;
@@ -95,6 +122,7 @@ public final class ConsumerQueue {
             m.release();
         }
         messages.clear();
+        total.give(bytes);
         bytes = 0;
     }
 
@@ -132,19 +160,21 @@ public final class ConsumerQueue {
             }
         }
         messages.clear();
+        long bytesBefore = bytes;
         bytes = 0;
         firstAvTimestamp = -1;
         lastAvTimestamp = -1;
         for (SharedMessage m : kept) {
             messages.addLast(m);
             bytes += m.size();
-            if (m.isAv()) {
+            if (isTimed(m)) {
                 if (firstAvTimestamp < 0) {
                     firstAvTimestamp = m.timestamp();
                 }
                 lastAvTimestamp = m.timestamp();
             }
         }
+        total.give(bytesBefore - bytes);
         int droppedNow = before - kept.size();
         dropped += droppedNow;
         return droppedNow;

@@ -6,6 +6,7 @@ import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.MessageType;
 import dev.rill.codec.rtmp.command.DataMessage;
 import io.netty.buffer.ByteBufAllocator;
+import dev.rill.server.log.ContextLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,17 +36,23 @@ public final class LiveSource {
     private final List<SourceObserver> observers;
     private volatile boolean mixCorrect;
     private Publisher publisher;
+    private boolean gopOverflowReported;
     private SharedMessage metadata;
     private SharedMessage videoSequenceHeader;
     private SharedMessage audioSequenceHeader;
 
     LiveSource(StreamKey key, ByteBufAllocator alloc, String serverName, boolean gopCache, boolean mixCorrect,
                List<SourceObserver> observers) {
+        this(key, alloc, serverName, gopCache, GopLimits.UNBOUNDED, mixCorrect, observers);
+    }
+
+    LiveSource(StreamKey key, ByteBufAllocator alloc, String serverName, boolean gopCache, GopLimits gopLimits,
+               boolean mixCorrect, List<SourceObserver> observers) {
         this.key = key;
         this.observers = observers;
         this.alloc = alloc;
         this.serverName = serverName;
-        this.gop = new GopCache(gopCache);
+        this.gop = new GopCache(gopCache, gopLimits);
         this.mixCorrect = mixCorrect;
     }
 
@@ -90,6 +97,7 @@ public final class LiveSource {
             return false;
         }
         publisher = p;
+        gopOverflowReported = false;
         stats.onPublish();
         for (LiveConsumer c : direct) {
             c.onPublish(key);
@@ -235,8 +243,23 @@ public final class LiveSource {
     }
 
     private void deliver(SharedMessage msg) {
+        long overflows = gop.overflows();
         gop.add(msg);
+        if (gop.overflows() != overflows) {
+            reportGopOverflow();
+        }
         fanOut(msg);
+    }
+
+    /** Once per publisher: a GOP cache bound was passed and the GOP was dropped. */
+    private void reportGopOverflow() {
+        if (gopOverflowReported || publisher == null) {
+            return;
+        }
+        gopOverflowReported = true;
+        ContextLog.of(LiveSource.class, publisher.cid()).warn("stream {}: the GOP cache passed its bound (more than "
+                + "{} messages, or its byte limit, or the media budget): dropped, cached again from the next keyframe; "
+                + "new players wait for it", key, GopCache.MAX_MESSAGES);
     }
 
     /**

@@ -25,17 +25,23 @@ public final class LiveSources {
     private final List<SourceObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ByteBufAllocator alloc;
     private final String serverName;
+    private final GopLimits gopLimits;
 
     public LiveSources(ByteBufAllocator alloc, String serverName) {
+        this(alloc, serverName, GopLimits.UNBOUNDED);
+    }
+
+    public LiveSources(ByteBufAllocator alloc, String serverName, GopLimits gopLimits) {
         this.alloc = alloc;
         this.serverName = serverName;
+        this.gopLimits = gopLimits;
     }
 
     /** The source for {@code key}, created when absent; the caller must {@link #release} it once. */
     public LiveSource acquire(StreamKey key, boolean gopCache, boolean mixCorrect) {
         Entry e = entries.compute(key, (k, old) -> {
             Entry entry = old != null ? old
-                    : new Entry(new LiveSource(k, alloc, serverName, gopCache, mixCorrect, observers));
+                    : new Entry(new LiveSource(k, alloc, serverName, gopCache, gopLimits, mixCorrect, observers));
             entry.users++;
             return entry;
         });

@@ -29,14 +29,17 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<SharedMessage> batch = new ArrayList<>();
     private long messagesSent;
+    /** When the socket last took bytes while some waited, for the send timeout; -1 while writable. */
+    private long stallStartMs = -1;
+    private long pendingAtLastCheck;
     /** Set once the first batch is written: a new player's first batch (the GOP) goes out at once. */
     private volatile boolean started;
 
-    protected QueuedConsumer(Channel channel, ContextLog log, long mergeDelayMs, double queueLengthSeconds) {
+    protected QueuedConsumer(Channel channel, ContextLog log, long mergeDelayMs, QueueLimits queueLimits) {
         this.channel = channel;
         this.log = log;
         this.drops = new DropReport(log, "player");
-        this.queue = new ConsumerQueue(queueLengthSeconds);
+        this.queue = new ConsumerQueue(queueLimits);
         this.clock = DrainClock.of(channel.eventLoop(), mergeDelayMs);
         this.firstClock = DrainClock.of(channel.eventLoop(), 0);
     }
@@ -60,6 +63,25 @@ public abstract class QueuedConsumer implements LiveConsumer, DrainClock.Drainab
     /** The socket can take more: resume draining. */
     public void onWritable() {
         scheduleDrain();
+    }
+
+    /**
+     * How long the socket has taken nothing while this player's bytes wait (it is not writable and
+     * what is pending has not shrunk since {@code nowMs - result}); 0 while it writes. Called once a
+     * second or so on the player's loop: a player that never reads is found by this, since its
+     * queue's bounds only make it lose messages, and it would otherwise keep its slot for ever.
+     */
+    public final long stalledMillis(long nowMs) {
+        if (channel.isWritable() || !channel.isActive()) {
+            stallStartMs = -1;
+            return 0;
+        }
+        long pending = channel.bytesBeforeWritable();
+        if (stallStartMs < 0 || pending < pendingAtLastCheck) {
+            stallStartMs = nowMs;
+        }
+        pendingAtLastCheck = pending;
+        return nowMs - stallStartMs;
     }
 
     public long messagesSent() {

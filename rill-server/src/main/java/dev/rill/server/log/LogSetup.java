@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and SRS's line shape {@code [time][level][pid][cid] message}.
  */
 public final class LogSetup {
-    static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}][%srslevel][%pid][%cid] %boundedmsg%n%ex";
+    static final String PATTERN = "[%d{yyyy-MM-dd HH:mm:ss.SSS}][%srslevel][%pid][%cid] %boundedmsg%n%shortoomex";
 
     private LogSetup() {
     }
@@ -68,6 +68,7 @@ public final class LogSetup {
         rules.put("srslevel", SrsLevelConverter.class.getName());
         rules.put("pid", PidConverter.class.getName());
         rules.put("boundedmsg", BoundedMessageConverter.class.getName());
+        rules.put("shortoomex", ShortOomConverter.class.getName());
         ctx.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, rules);
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);

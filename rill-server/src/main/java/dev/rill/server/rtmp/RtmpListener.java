@@ -3,7 +3,6 @@ package dev.rill.server.rtmp;
 import dev.rill.codec.amf.AmfLimits;
 import dev.rill.codec.rtmp.chunk.ChunkDecoder;
 import dev.rill.codec.rtmp.chunk.ChunkEncoder;
-import dev.rill.codec.rtmp.chunk.ChunkLimits;
 import dev.rill.codec.rtmp.handshake.ServerHandshakeHandler;
 import dev.rill.server.session.ServerContext;
 import io.netty.bootstrap.ServerBootstrap;
@@ -29,13 +28,11 @@ public final class RtmpListener {
     static final String CHUNK_ENCODER = "chunk-encoder";
 
     private final ServerContext server;
-    private final ChunkLimits chunkLimits;
     private final AmfLimits amfLimits;
     private Channel channel;
 
-    public RtmpListener(ServerContext server, ChunkLimits chunkLimits, AmfLimits amfLimits) {
+    public RtmpListener(ServerContext server, AmfLimits amfLimits) {
         this.server = server;
-        this.chunkLimits = chunkLimits;
         this.amfLimits = amfLimits;
     }
 
@@ -69,13 +66,16 @@ public final class RtmpListener {
         if (!server.connections().admit(ch, "RTMP", cid)) {
             return;
         }
-        ChunkDecoder decoder = new ChunkDecoder(chunkLimits);
+        // Until a publish is granted, a client sends commands only: small messages, in a budget
+        // all such clients share (RtmpSession raises both for a publisher).
+        ChunkDecoder decoder = new ChunkDecoder(server.limits().chunksBeforePublish(), server.limits().unpublishedBudget());
         // Once the handshake is gone the chunk encoder is first: players send their shared runs
         // straight to the socket only while nothing sits between the two (RtmpPlayer).
+        ServerHandshakeHandler handshake = new ServerHandshakeHandler();
         ch.pipeline()
-                .addLast("handshake", new ServerHandshakeHandler())
+                .addLast("handshake", handshake)
                 .addLast(CHUNK_ENCODER, new ChunkEncoder())
                 .addLast("chunk-decoder", decoder)
-                .addLast("session", new RtmpSession(server, cid, amfLimits, decoder));
+                .addLast("session", new RtmpSession(server, cid, amfLimits, handshake, decoder));
     }
 }

@@ -5,6 +5,7 @@ import dev.rill.codec.rtmp.RtmpMessage;
 import dev.rill.codec.rtmp.chunk.ChunkWriter;
 import dev.rill.codec.rtmp.command.NetStatus;
 import dev.rill.server.live.LiveRun;
+import dev.rill.server.live.QueueLimits;
 import dev.rill.server.live.QueuedConsumer;
 import dev.rill.server.live.SharedMessage;
 import dev.rill.server.live.StreamKey;
@@ -64,8 +65,8 @@ final class RtmpPlayer extends QueuedConsumer {
     private boolean nothingNearerTheSocket;
 
     RtmpPlayer(Channel channel, ContextLog log, int streamId, int chunkSize, long mergeDelayMs,
-               double queueLengthSeconds, TimeJitter.Mode jitterMode) {
-        super(channel, log, mergeDelayMs, queueLengthSeconds);
+               QueueLimits queueLimits, TimeJitter.Mode jitterMode) {
+        super(channel, log, mergeDelayMs, queueLimits);
         this.streamId = streamId;
         this.chunkSize = chunkSize;
         this.jitter = new TimeJitter(jitterMode);

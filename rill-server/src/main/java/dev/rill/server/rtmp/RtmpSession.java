@@ -14,6 +14,7 @@ import dev.rill.codec.rtmp.control.SetPeerBandwidth;
 import dev.rill.codec.rtmp.control.UserControl;
 import dev.rill.codec.rtmp.control.WindowAckSize;
 import dev.rill.codec.rtmp.handshake.HandshakeCompleted;
+import dev.rill.codec.rtmp.handshake.ServerHandshakeHandler;
 import dev.rill.codec.rtmp.url.RtmpUrl;
 import dev.rill.server.config.VhostConfig;
 import dev.rill.server.hooks.Hook;
@@ -54,7 +55,6 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     static final long CONNECT_TIMEOUT_MS = 30_000;
     private static final long WATCHDOG_PERIOD_MS = 1000;
     /** C0 + C1 + C2: acknowledgements count them, as real peers do. */
-    private static final long HANDSHAKE_BYTES_FROM_CLIENT = 1 + 1536 + 1536;
 
     private final ServerContext server;
     private final ContextLog log;
@@ -78,13 +78,15 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     private ClientSession client;
     /** What the players of earlier plays on this connection wrote. */
     private long sentByPastPlayers;
+    private final ServerHandshakeHandler handshake;
+    private boolean handshakeDone;
     private final ArrayDeque<RtmpMessage> pending = new ArrayDeque<>();
     private boolean waitingForHook;
 
     private final ClientCounters counters = new ClientCounters() {
         @Override
         public long received() {
-            return decoder.bytesReceived();
+            return bytesIn();
         }
 
         @Override
@@ -96,9 +98,16 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         public long dropped() {
             return player == null ? 0 : player.dropped();
         }
+
+        @Override
+        public long stalledMillis(long nowMs) {
+            return player == null ? 0 : player.stalledMillis(nowMs);
+        }
     };
 
-    public RtmpSession(ServerContext server, String cid, AmfLimits amfLimits, ChunkDecoder decoder) {
+    public RtmpSession(ServerContext server, String cid, AmfLimits amfLimits, ServerHandshakeHandler handshake,
+                       ChunkDecoder decoder) {
+        this.handshake = handshake;
         this.server = server;
         this.log = ContextLog.of(RtmpSession.class, cid);
         this.amfLimits = amfLimits;
@@ -131,7 +140,8 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof HandshakeCompleted hs) {
-            decoder.addBytesReceived(HANDSHAKE_BYTES_FROM_CLIENT);
+            handshakeDone = true;
+            decoder.addBytesReceived(handshake.bytesConsumed());
             log.verbose("handshake done: {}", hs);
         }
         ctx.fireUserEventTriggered(evt);
@@ -340,6 +350,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
             return;
         }
         publishing = true;
+        decoder.setLimits(server.limits().chunksPublishing(), server.limits().publishingBudget());
         client.startPublishing();
         publishStartNanos = System.nanoTime();
         lastMediaNanos = 0;
@@ -409,7 +420,7 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
         }
         source = server.sources().acquire(key, vhost.gopCache(), vhost.mixCorrect());
         player = new RtmpPlayer(ctx.channel(), log, streamId, vhost.chunkSize(), vhost.mwLatencyMs(),
-                vhost.queueLengthSeconds(), vhost.atc() ? TimeJitter.Mode.OFF : jitterMode(vhost));
+                server.limits().queue(vhost.queueLengthSeconds()), vhost.atc() ? TimeJitter.Mode.OFF : jitterMode(vhost));
         source.attach(player);
         log.trace("play {} start={} duration={} reset={}, {}", key, c.arg(1), c.arg(2), c.arg(3),
                 source.publisher() == null ? "waiting for a publisher" : "publisher " + publisherCid(source));
@@ -513,10 +524,15 @@ public final class RtmpSession extends ChannelInboundHandlerAdapter implements P
     private void onClosed() {
         stopStreaming("connection closed");
         releasePending();
-        client.notifyClose(sentByPastPlayers, decoder.bytesReceived());
+        client.notifyClose(sentByPastPlayers, bytesIn());
         EndReason reason = end != null ? end : EndReason.client("client closed the connection");
         log.log(reason.level(), "{} ({}), type={}, {} bytes in", reason.kind(), reason.message(), type.label(),
-                decoder.bytesReceived());
+                bytesIn());
+    }
+
+    /** Every byte the client sent, the handshake's included (also one that failed). */
+    private long bytesIn() {
+        return decoder.bytesReceived() + (handshakeDone ? 0 : handshake.bytesConsumed());
     }
 
     /**

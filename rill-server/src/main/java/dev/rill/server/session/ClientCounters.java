@@ -10,4 +10,12 @@ public interface ClientCounters {
 
     /** Messages its player dropped as too slow. */
     long dropped();
+
+    /**
+     * How long, at {@code nowMs}, the connection's socket has taken nothing while data waits for
+     * it; 0 while it writes or when nothing waits (and for a client that only sends).
+     */
+    default long stalledMillis(long nowMs) {
+        return 0;
+    }
 }

@@ -47,6 +47,7 @@ public final class ClientSession {
     private long receivedAtLeave;
     private long sentAtLeave;
     private boolean codecFactsFailed;
+    private boolean sendTimeoutKicked;
 
     public ClientSession(ServerContext server, ContextLog log, EventLoop loop) {
         this.server = server;
@@ -113,7 +114,11 @@ public final class ClientSession {
         stat = server.stats().join(info, key, receivedAtLeave, sentAtLeave);
         update(counters);
         sampleClock = SampleClock.of(loop);
-        sample = () -> update(counters);
+        sendTimeoutKicked = false;
+        sample = () -> {
+            update(counters);
+            checkSendTimeout(counters, kick);
+        };
         sampleClock.add(sample);
     }
 
@@ -163,6 +168,17 @@ public final class ClientSession {
                 codecFactsFailed = true;
                 log.warn("cannot read codec facts for the API: {}", e.getMessage());
             }
+        }
+    }
+
+    /** SRS's send timeout: a player whose socket takes nothing for that long is closed. */
+    private void checkSendTimeout(ClientCounters counters, Consumer<String> kick) {
+        long stalled = counters.stalledMillis(server.monotonicMillis());
+        long limit = server.limits().sendTimeoutMs();
+        if (stalled >= limit && !sendTimeoutKicked) {
+            sendTimeoutKicked = true;
+            kick.accept("send timeout: the player took no data for " + stalled / 1000 + " s (limits.send_timeout "
+                    + limit / 1000.0 + " s)");
         }
     }
 

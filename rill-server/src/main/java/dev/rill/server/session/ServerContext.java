@@ -4,6 +4,7 @@ import dev.rill.server.config.RillConfig;
 import dev.rill.server.hooks.HookCaller;
 import dev.rill.server.live.LiveSources;
 import dev.rill.server.stats.StatsRegistry;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -20,16 +21,35 @@ public final class ServerContext {
     private final String version;
     private final StatsRegistry stats;
     private final HookCaller hooks;
+    private final ClientLimits limits;
+    private final LongSupplier monotonicMillis;
     private volatile ClusterRouting cluster = ClusterRouting.NONE;
 
     public ServerContext(Supplier<RillConfig> config, LiveSources sources, String version, StatsRegistry stats,
-                         HookCaller hooks) {
+                         HookCaller hooks, ClientLimits limits) {
+        this(config, sources, version, stats, hooks, limits, () -> System.nanoTime() / 1_000_000);
+    }
+
+    public ServerContext(Supplier<RillConfig> config, LiveSources sources, String version, StatsRegistry stats,
+                         HookCaller hooks, ClientLimits limits, LongSupplier monotonicMillis) {
+        this.limits = limits;
+        this.monotonicMillis = monotonicMillis;
         this.config = config;
         this.sources = sources;
         this.version = version;
         this.stats = stats;
         this.hooks = hooks;
         this.connections = new ConnectionCount(() -> config.get().maxConnections());
+    }
+
+    /** The byte bounds and send timeout every client is held to, read at start. */
+    public ClientLimits limits() {
+        return limits;
+    }
+
+    /** A clock for timeouts, in ms; only differences mean anything. */
+    public long monotonicMillis() {
+        return monotonicMillis.getAsLong();
     }
 
     public StatsRegistry stats() {

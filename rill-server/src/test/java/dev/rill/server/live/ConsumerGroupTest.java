@@ -150,7 +150,7 @@ class ConsumerGroupTest {
         final List<String> events = new CopyOnWriteArrayList<>();
 
         RecordingPlayer(Channel channel) {
-            super(channel, ContextLog.of(ConsumerGroupTest.class, "test"), DELAY_MS, 30);
+            super(channel, ContextLog.of(ConsumerGroupTest.class, "test"), DELAY_MS, QueueLimits.seconds(30));
         }
 
         List<Long> timestamps() {

@@ -128,7 +128,7 @@ class DrainClockTest {
         volatile boolean failing;
 
         CountingPlayer(Channel channel) {
-            super(channel, ContextLog.of(DrainClockTest.class, "test"), DELAY_MS, 30);
+            super(channel, ContextLog.of(DrainClockTest.class, "test"), DELAY_MS, QueueLimits.seconds(30));
         }
 
         @Override

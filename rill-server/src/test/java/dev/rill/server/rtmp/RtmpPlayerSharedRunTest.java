@@ -1,5 +1,6 @@
 package dev.rill.server.rtmp;
 
+import dev.rill.server.live.QueueLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -228,7 +229,7 @@ class RtmpPlayerSharedRunTest {
         ch.pipeline().addFirst(RtmpListener.CHUNK_ENCODER, new ChunkEncoder());
         clients.add(ch);
         await().atMost(WAIT).until(() -> received.size() == clients.size());
-        return new RtmpPlayer(ch, ContextLog.of(RtmpPlayerSharedRunTest.class, "test"), streamId, CHUNK_SIZE, 0, 30,
+        return new RtmpPlayer(ch, ContextLog.of(RtmpPlayerSharedRunTest.class, "test"), streamId, CHUNK_SIZE, 0, QueueLimits.seconds(30),
                 TimeJitter.Mode.ZERO);
     }
 

@@ -1,5 +1,6 @@
 package dev.rill.server.rtmp;
 
+import dev.rill.server.live.QueueLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -123,7 +124,7 @@ class RtmpPlayerTest {
     }
 
     private RtmpPlayer player() {
-        return new RtmpPlayer(channel, ContextLog.of(RtmpPlayerTest.class, "test"), STREAM_ID, CHUNK_SIZE, 0, 30,
+        return new RtmpPlayer(channel, ContextLog.of(RtmpPlayerTest.class, "test"), STREAM_ID, CHUNK_SIZE, 0, QueueLimits.seconds(30),
                 TimeJitter.Mode.OFF);
     }
 

@@ -76,7 +76,7 @@ class HostileNamesTest {
     @Test
     void aHugeTcUrlIsLoggedCutShort() throws Exception {
         try (LogCapture logs = new LogCapture(); TestServer server = TestServer.start()) {
-            String tcUrl = "rtmp://127.0.0.1:" + server.rtmp().getPort() + "/live?" + "x".repeat(512 * 1024);
+            String tcUrl = "rtmp://127.0.0.1:" + server.rtmp().getPort() + "/live?" + "x".repeat(48 * 1024);
             SyntheticPublisher big = publish(server, tcUrl, "live", "big");
             await().atMost(Duration.ofSeconds(10)).until(() -> big.statuses.contains("NetStream.Publish.Start"));
             big.close();

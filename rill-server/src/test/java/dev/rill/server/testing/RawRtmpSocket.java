@@ -30,6 +30,26 @@ public final class RawRtmpSocket implements AutoCloseable {
         return new RawRtmpSocket(s);
     }
 
+    /** A socket with a tiny receive buffer, for a client that never reads. */
+    public static RawRtmpSocket connectTiny(InetSocketAddress server) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(server, 5000);
+        s.setTcpNoDelay(true);
+        return new RawRtmpSocket(s);
+    }
+
+    /**
+     * connect, createStream and play of {@code app}/{@code stream} at the default chunk size, with
+     * no reading afterwards: a player that stalls.
+     */
+    public RawRtmpSocket playWithoutReading(String tcUrl, String stream) throws IOException {
+        write(chunked(3, 20, 0, amf0("connect", 1.0, dev.rill.codec.amf.AmfObject.of("app", "live", "tcUrl", tcUrl)), 128));
+        write(chunked(3, 20, 0, amf0("createStream", 2.0, null), 128));
+        write(chunked(8, 20, 1, amf0("play", 3.0, null, stream), 128));
+        return this;
+    }
+
     /** The simple handshake: C0 C1 with a zero version, then C2 echoing S1. */
     public RawRtmpSocket simpleHandshake() throws IOException {
         byte[] c0c1 = new byte[1537];

@@ -31,6 +31,7 @@ public final class SyntheticPublisher implements RtmpClientListener, AutoCloseab
     private volatile ScheduledFuture<?> ticker;
     private volatile int frame;
     private volatile int maxFrames = Integer.MAX_VALUE;
+    private volatile boolean frozen;
 
     private SyntheticPublisher(int videoBytes, int gop, int frameIntervalMs, long startTimestamp) {
         this.videoBytes = videoBytes;
@@ -62,6 +63,12 @@ public final class SyntheticPublisher implements RtmpClientListener, AutoCloseab
         return p;
     }
 
+    /** Every frame from now on carries the start timestamp: a publisher whose clock never moves. */
+    public SyntheticPublisher frozen() {
+        this.frozen = true;
+        return this;
+    }
+
     /** Stops after {@code frames} frames in all. */
     public SyntheticPublisher limit(int frames) {
         this.maxFrames = frames;
@@ -90,7 +97,7 @@ public final class SyntheticPublisher implements RtmpClientListener, AutoCloseab
             ticker.cancel(false);
             return;
         }
-        long ts = startTimestamp + (long) frame * frameIntervalMs;
+        long ts = frozen ? startTimestamp : startTimestamp + (long) frame * frameIntervalMs;
         boolean key = frame % gop == 0;
         byte[] video = new byte[videoBytes];
         random.nextBytes(video);

@@ -1,5 +1,6 @@
 package dev.rill.codec.rtmp.chunk;
 
+import dev.rill.codec.ByteBudget;
 import dev.rill.codec.ErrorCode;
 import dev.rill.codec.RillException;
 import dev.rill.codec.rtmp.MessageType;
@@ -33,13 +34,23 @@ import java.util.Map;
  * received since the last acknowledgement reach the window, it writes an {@link Acknowledgement}
  * from its own context, so a {@link ChunkEncoder} must sit between it and the head of the pipeline.
  *
+ * <p>The bytes of messages not yet complete are bounded twice: per connection
+ * ({@link ChunkLimits#maxPartialBytes()}) and, through a {@link ByteBudget} shared with other
+ * decoders, in total; the decoder whose next chunk would pass either is the one that fails.
+ * A buffer grows as chunks arrive, so a declared length costs nothing until its bytes are here.
+ *
  * <p>Fails with {@link RillException}: CHUNK_SIZE_INVALID, MESSAGE_TOO_LARGE, TOO_MANY_CHUNK_STREAMS,
- * CHUNK_INVALID, or MESSAGE_INVALID for a malformed control message, per {@link ChunkLimits}.
+ * CHUNK_INVALID, MESSAGE_INVALID for a malformed control message, or LIMIT_EXCEEDED for a partial
+ * bound, per {@link ChunkLimits}.
  */
 public final class ChunkDecoder extends ByteToMessageDecoder {
     private static final long UINT32 = 0xFFFFFFFFL;
 
-    private final ChunkLimits limits;
+    private ChunkLimits limits;
+    private ByteBudget budget;
+    /** Bytes of this connection's incomplete messages, all taken from {@link #budget}. */
+    private long partialBytes;
+    private boolean failed;
     private final Map<Integer, ChunkStream> streams = new HashMap<>();
     private int chunkSize = ChunkFormat.DEFAULT_CHUNK_SIZE;
     private long bytesReceived;
@@ -47,7 +58,33 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     private long ackWindow;
 
     public ChunkDecoder(ChunkLimits limits) {
+        this(limits, ByteBudget.unlimited("partial messages"));
+    }
+
+    public ChunkDecoder(ChunkLimits limits, ByteBudget budget) {
         this.limits = limits;
+        this.budget = budget;
+    }
+
+    /**
+     * Applies other caps from the next chunk on (a publisher, once its publish is granted, may send
+     * larger messages than a client that has not yet said who it is); what is partly received moves
+     * to the new budget. Runs on the channel's event loop.
+     */
+    public void setLimits(ChunkLimits newLimits, ByteBudget newBudget) {
+        budget.give(partialBytes);
+        newBudget.take(partialBytes);
+        limits = newLimits;
+        budget = newBudget;
+    }
+
+    public ChunkLimits limits() {
+        return limits;
+    }
+
+    /** Bytes of this connection's incomplete messages. */
+    public long partialBytes() {
+        return partialBytes;
     }
 
     /** Bytes this decoder has been given, plus those added with {@link #addBytesReceived}. */
@@ -90,9 +127,26 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** Consumes one whole chunk, or nothing until all of it has arrived. */
+    /**
+     * Consumes one whole chunk, or nothing until all of it has arrived. After a failure the rest
+     * of the input is dropped: the connection is going, and its bytes must not fail it twice.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            decodeChunk(ctx, in, out);
+        } catch (RillException e) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    private void decodeChunk(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
         int end = in.writerIndex();
         if (start == end) {
@@ -138,6 +192,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
         if (end - payloadStart < piece) {
             return;
         }
+        hold(cs, piece);
         if (cs.partial == null) {
             startMessage(ctx, cs, in, fmt, header, field, extended, length);
         }
@@ -146,6 +201,25 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
         if (cs.partial.readableBytes() == cs.length) {
             out.add(complete(cs));
         }
+    }
+
+    /** Counts {@code piece} more bytes of incomplete messages, or fails when a bound would pass. */
+    private void hold(ChunkStream cs, int piece) {
+        if (partialBytes + piece > limits.maxPartialBytes()) {
+            throw new RillException(ErrorCode.LIMIT_EXCEEDED, "chunk stream " + cs.csid + ": incomplete messages"
+                    + " would hold " + (partialBytes + piece) + " bytes, limit " + limits.maxPartialBytes()
+                    + " per connection");
+        }
+        if (!budget.tryTake(piece)) {
+            throw new RillException(ErrorCode.LIMIT_EXCEEDED, "chunk stream " + cs.csid + ": " + piece
+                    + " more bytes would pass " + budget + " (all connections together)");
+        }
+        partialBytes += piece;
+    }
+
+    private void unhold(int bytes) {
+        partialBytes -= bytes;
+        budget.give(bytes);
     }
 
     private ChunkStream stream(int csid) {
@@ -203,6 +277,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     private RtmpMessage complete(ChunkStream cs) {
         RtmpMessage msg = new RtmpMessage(cs.csid, cs.typeId, cs.timestamp, cs.streamId, cs.partial);
         cs.partial = null;
+        unhold(cs.length);
         try {
             applyControl(msg);
             return msg;
@@ -218,6 +293,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
             case MessageType.ABORT -> {
                 ChunkStream aborted = streams.get(Abort.decode(msg).chunkStreamId());
                 if (aborted != null) {
+                    unhold(aborted.received());
                     aborted.dropPartial();
                 }
             }
@@ -240,6 +316,7 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
         for (ChunkStream cs : streams.values()) {
+            unhold(cs.received());
             cs.dropPartial();
         }
         streams.clear();

@@ -9,9 +9,13 @@ package dev.rill.codec.rtmp.chunk;
  *                        well above any video frame Rill expects (the wire allows 16 MiB - 1)
  * @param maxChunkStreams how many distinct chunk stream ids a peer may use; default 64 (encoders
  *                        use fewer than ten)
+ * @param maxPartialBytes how many bytes of not yet complete messages the peer may have sent, over
+ *                        all its chunk streams together; default twice the message limit (a video
+ *                        and an audio message interleaved)
  */
-public record ChunkLimits(int maxChunkSize, int maxMessageSize, int maxChunkStreams) {
-    public static final ChunkLimits DEFAULT = new ChunkLimits(65536, 8 * 1024 * 1024, 64);
+public record ChunkLimits(int maxChunkSize, int maxMessageSize, int maxChunkStreams, long maxPartialBytes) {
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 8 * 1024 * 1024;
+    public static final ChunkLimits DEFAULT = forMessages(DEFAULT_MAX_MESSAGE_SIZE);
 
     public ChunkLimits {
         if (maxChunkSize < ChunkFormat.MIN_PEER_CHUNK_SIZE) {
@@ -24,5 +28,17 @@ public record ChunkLimits(int maxChunkSize, int maxMessageSize, int maxChunkStre
         if (maxChunkStreams < 1) {
             throw new IllegalArgumentException("maxChunkStreams " + maxChunkStreams + " is below 1");
         }
+        if (maxPartialBytes < 0) {
+            throw new IllegalArgumentException("maxPartialBytes " + maxPartialBytes + " is negative");
+        }
+    }
+
+    public ChunkLimits(int maxChunkSize, int maxMessageSize, int maxChunkStreams) {
+        this(maxChunkSize, maxMessageSize, maxChunkStreams, 2L * maxMessageSize);
+    }
+
+    /** The default caps with messages up to {@code maxMessageSize} bytes. */
+    public static ChunkLimits forMessages(int maxMessageSize) {
+        return new ChunkLimits(65536, maxMessageSize, 64);
     }
 }

@@ -27,6 +27,7 @@ public final class ServerHandshakeHandler extends ByteToMessageDecoder {
     private final RandomGenerator random;
     private State state = State.READ_C0_C1;
     private HandshakeCompleted completed;
+    private long bytesConsumed;
 
     public ServerHandshakeHandler() {
         this(new SecureRandom());
@@ -37,6 +38,14 @@ public final class ServerHandshakeHandler extends ByteToMessageDecoder {
         this.random = random;
     }
 
+    /**
+     * The client's bytes this handler has taken: C0, C1 and C2 once complete, or everything up to
+     * a failure (bytes after C2 go on to the next handler and are not counted here).
+     */
+    public long bytesConsumed() {
+        return bytesConsumed;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (state == State.READ_C0_C1) {
@@ -44,10 +53,12 @@ public final class ServerHandshakeHandler extends ByteToMessageDecoder {
         }
         if (state == State.READ_C2 && in.readableBytes() >= Handshake.PACKET_SIZE) {
             in.skipBytes(Handshake.PACKET_SIZE);
+            bytesConsumed += Handshake.PACKET_SIZE;
             ctx.fireUserEventTriggered(completed);
             ctx.pipeline().remove(this);
         }
         if (state == State.FAILED) {
+            bytesConsumed += in.readableBytes();
             in.skipBytes(in.readableBytes());
         }
     }
@@ -59,6 +70,7 @@ public final class ServerHandshakeHandler extends ByteToMessageDecoder {
         int version = in.getUnsignedByte(in.readerIndex());
         if (version != Handshake.RTMP_VERSION) {
             state = State.FAILED;
+            bytesConsumed += in.readableBytes();
             in.skipBytes(in.readableBytes());
             throw new RillException(ErrorCode.HANDSHAKE_INVALID, Handshake.badVersionMessage("C0", version));
         }
@@ -66,6 +78,7 @@ public final class ServerHandshakeHandler extends ByteToMessageDecoder {
             return;
         }
         in.skipBytes(1);
+        bytesConsumed += 1 + Handshake.PACKET_SIZE;
         byte[] c1 = new byte[Handshake.PACKET_SIZE];
         in.readBytes(c1);
         Handshake.ServerAnswer answer = Handshake.answerC1(c1, random);

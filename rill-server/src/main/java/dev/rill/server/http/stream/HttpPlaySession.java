@@ -68,6 +68,11 @@ final class HttpPlaySession {
         public long dropped() {
             return player == null ? 0 : player.dropped();
         }
+
+        @Override
+        public long stalledMillis(long nowMs) {
+            return player == null ? 0 : player.stalledMillis(nowMs);
+        }
     };
 
     HttpPlaySession(ServerContext server, ChannelHandlerContext ctx, ContextLog log, StreamKey key, VhostConfig vhost,
@@ -150,7 +155,7 @@ final class HttpPlaySession {
         }
         TimeJitter.Mode jitter = vhost.atc() ? TimeJitter.Mode.OFF : TimeJitter.Mode.valueOf(vhost.timeJitter().name());
         player = new HttpStreamPlayer(channel, log, responder.websocket() ? StreamSink.WEBSOCKET : StreamSink.HTTP,
-                format, vhost.mwLatencyMs(), vhost.queueLengthSeconds(), jitter, remux.fastCacheSeconds());
+                format, vhost.mwLatencyMs(), server.limits().queue(vhost.queueLengthSeconds()), jitter, remux.fastCacheSeconds());
         handler.play(player);
         source = server.sources().acquire(key, vhost.gopCache(), vhost.mixCorrect());
         player.start();

@@ -2,6 +2,7 @@ package dev.rill.server.http.stream;
 
 import dev.rill.server.live.LiveRun;
 import dev.rill.server.live.LiveSource;
+import dev.rill.server.live.QueueLimits;
 import dev.rill.server.live.QueuedConsumer;
 import dev.rill.server.live.RunKey;
 import dev.rill.server.live.SharedMessage;
@@ -44,8 +45,8 @@ final class HttpStreamPlayer extends QueuedConsumer {
     private final List<SharedMessage> ownBatch = new ArrayList<>();
 
     HttpStreamPlayer(Channel channel, ContextLog log, StreamSink sink, StreamFormat format, long mergeDelayMs,
-                     double queueLengthSeconds, TimeJitter.Mode jitterMode, double fastCacheSeconds) {
-        super(channel, log, mergeDelayMs, queueLengthSeconds);
+                     QueueLimits queueLimits, TimeJitter.Mode jitterMode, double fastCacheSeconds) {
+        super(channel, log, mergeDelayMs, queueLimits);
         this.sink = sink;
         this.encoder = StreamEncoder.of(format, log);
         this.jitter = new TimeJitter(jitterMode);

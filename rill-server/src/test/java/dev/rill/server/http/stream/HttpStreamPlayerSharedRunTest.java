@@ -1,5 +1,6 @@
 package dev.rill.server.http.stream;
 
+import dev.rill.server.live.QueueLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -180,7 +181,7 @@ class HttpStreamPlayerSharedRunTest {
                 .handler(new ChannelInboundHandlerAdapter()).connect(address).syncUninterruptibly().channel();
         await().atMost(WAIT).until(() -> received.size() > index);
         return new Player(ch, new HttpStreamPlayer(ch, ContextLog.of(HttpStreamPlayerSharedRunTest.class, "test"),
-                StreamSink.HTTP, format, 0, 30, TimeJitter.Mode.FULL, 0), received.get(index));
+                StreamSink.HTTP, format, 0, QueueLimits.seconds(30), TimeJitter.Mode.FULL, 0), received.get(index));
     }
 
     private void onLoop(Runnable task) {
