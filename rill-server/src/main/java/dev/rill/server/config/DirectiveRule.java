@@ -4,7 +4,7 @@ package dev.rill.server.config;
  * What Rill accepts for one directive it implements: how many arguments, of what type, whether it
  * is a block (whose children are checked in context {@code blockContext}), and whether every one
  * given in a block counts ({@code repeatable}). SRS reads the first of a directive given twice, so
- * only the security rules are repeatable; a named block ({@code vhost NAME}) is read once per name.
+ * only the security rules and Rill's own lists are repeatable; a named block ({@code vhost NAME}) is read once per name.
  */
 record DirectiveRule(String name, int minArgs, int maxArgs, ValueType type, String blockContext,
                      boolean repeatable) {
@@ -17,6 +17,11 @@ record DirectiveRule(String name, int minArgs, int maxArgs, ValueType type, Stri
     /** {@code name VALUE...;}, any number of values, at most once per block. */
     static DirectiveRule values(String name, ValueType type) {
         return new DirectiveRule(name, 1, Integer.MAX_VALUE, type, null, false);
+    }
+
+    /** {@code name VALUE...;}, any number of values and of directives, all counted (Rill's lists). */
+    static DirectiveRule list(String name, ValueType type) {
+        return new DirectiveRule(name, 1, Integer.MAX_VALUE, type, null, true);
     }
 
     /** {@code name A B;}, exactly two values, any number of directives (security rules). */

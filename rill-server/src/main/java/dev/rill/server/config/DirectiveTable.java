@@ -134,7 +134,7 @@ final class DirectiveTable {
                     DirectiveRule.value("listen", ValueType.ENDPOINT),
                     DirectiveRule.value("crossdomain", ValueType.FLAG),
                     // Rill's: which other web pages may change state, and whether JSONP may.
-                    DirectiveRule.values("allow_origin", ValueType.ORIGIN),
+                    DirectiveRule.list("allow_origin", ValueType.ORIGIN),
                     DirectiveRule.value("allow_jsonp_mutation", ValueType.FLAG),
                     DirectiveRule.section("raw_api", RAW_API),
                     DirectiveRule.section("auth", API_AUTH))),

@@ -11,6 +11,7 @@ import dev.rill.server.testing.RawRtmpSocket;
 import dev.rill.server.testing.RtmpClients;
 import dev.rill.server.testing.SyntheticPublisher;
 import dev.rill.server.testing.TestServer;
+import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +43,16 @@ class MemoryBoundsTest {
             stalled.playWithoutReading("rtmp://127.0.0.1/live", "flood");
             ByteBudget media = server.server().context().limits().mediaBudget();
             long peak = 0;
+            long directPeak = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
             while (System.nanoTime() < deadline) {
                 peak = Math.max(peak, media.used());
+                directPeak = Math.max(directPeak, PlatformDependent.usedDirectMemory());
                 Thread.sleep(20);
             }
             double fps = canary.framesPerSecond(Duration.ofSeconds(2));
+            System.out.printf("frozen-timestamp flood: queued and cached media peak %d bytes (limit %d), direct memory "
+                    + "of this JVM peak %d bytes, canary %.1f fps%n", peak, media.limit(), directPeak, fps);
 
             assertThat(peak).as("queued and cached media at its peak").isLessThanOrEqualTo(media.limit() + 200_000);
             assertThat(logs.lines(Level.WARN)).anyMatch(l -> l.contains("player too slow"));
