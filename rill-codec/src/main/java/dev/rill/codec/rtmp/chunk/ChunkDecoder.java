@@ -45,6 +45,8 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
     private long bytesReceived;
     private long bytesAtLastAck;
     private long ackWindow;
+    /** A chunk was refused: the stream has lost its framing, so every later byte is dropped. */
+    private boolean failed;
 
     public ChunkDecoder(ChunkLimits limits) {
         this.limits = limits;
@@ -90,9 +92,27 @@ public final class ChunkDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** Consumes one whole chunk, or nothing until all of it has arrived. */
+    /**
+     * Consumes one whole chunk, or nothing until all of it has arrived. After a failure it drops
+     * what is buffered and everything that follows, so the failure is reported once, not again for
+     * the same bytes on the next read or when the connection closes.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            decodeChunk(ctx, in, out);
+        } catch (RillException e) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    private void decodeChunk(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
         int end = in.writerIndex();
         if (start == end) {
