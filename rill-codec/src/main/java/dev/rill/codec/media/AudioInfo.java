@@ -39,6 +39,9 @@ public record AudioInfo(String codec, int sampleRate, int channels, String profi
         int rate;
         if (rateIndex == 15) {
             rate = r.bits(24, "samplingFrequency");
+            if (rate == 0) {
+                throw new RillException(ErrorCode.MEDIA_INVALID, "AAC explicit samplingFrequency is 0");
+            }
         } else if (rateIndex < AAC_RATES.length) {
             rate = AAC_RATES[rateIndex];
         } else {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FlvReaderTest {
     /** A small FLV written out by hand: header, script, AVC sequence header, AAC header, a type-15 tag, video. */
-    private static final String FILE = ""
+    static final String FILE = ""
             + "464c5601 05 00000009 00000000"
             + "12 000003 000000 00 000000 020001 0000000e"
             + "09 000005 000000 00 000000 1700000000 00000010"

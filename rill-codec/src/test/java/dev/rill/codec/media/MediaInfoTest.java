@@ -68,6 +68,18 @@ class MediaInfoTest {
         }
     }
 
+    /** Found by AacConfigFuzzTest: an explicit samplingFrequency of 0 was reported as a 0 Hz stream. */
+    @Test
+    void explicitZeroSampleRateIsRefused() {
+        ByteBuf buf = Unpooled.wrappedBuffer(HexFormat.of().parseHex("af001780000000"));
+        try {
+            assertThatThrownBy(() -> AudioInfo.fromAacSequenceHeader(buf)).isInstanceOf(RillException.class)
+                    .hasMessage("AAC explicit samplingFrequency is 0");
+        } finally {
+            buf.release();
+        }
+    }
+
     @Test
     void mp3FactsComeFromTheFlvHeader() {
         ByteBuf buf = Unpooled.wrappedBuffer(new byte[] {(byte) 0x2F, 0x00});

@@ -94,6 +94,17 @@ class ChunkDecoderControlTest {
         assertFails(() -> decode(limits, wire), code, message);
     }
 
+    /** Found by ChunkDecoderFuzzTest: the bytes of a refused chunk failed again on every later read and at close. */
+    @Test
+    void failsOnceThenDropsEverything() {
+        EmbeddedChannel ch = new EmbeddedChannel(new ChunkDecoder(ChunkLimits.DEFAULT));
+        assertFails(() -> ch.writeInbound(Unpooled.wrappedBuffer(hex("c4 00"))), ErrorCode.CHUNK_INVALID,
+                "chunk stream 4 starts with fmt 3, expected fmt 0 or 1");
+        ch.writeInbound(Unpooled.wrappedBuffer(hex("03 000000 000001 08 01000000 ff")));
+        assertThat(drain(ch)).isEmpty();
+        assertThat(ch.finishAndReleaseAll()).isFalse();
+    }
+
     @Test
     void abortDropsThePartialMessage() {
         TrackingAllocator alloc = new TrackingAllocator();
