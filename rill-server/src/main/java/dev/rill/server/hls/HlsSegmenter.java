@@ -51,6 +51,7 @@ final class HlsSegmenter implements AutoCloseable {
     private long lastDts = -1;
     private long acceptFloorTs;
     private long deviationTs;
+    private long listed;
 
     HlsSegmenter(HlsStream stream, HlsConfig config, ContextLog log, ByteBufAllocator alloc, LongSupplier wallClock,
                  ZoneId zone) {
@@ -88,6 +89,11 @@ final class HlsSegmenter implements AutoCloseable {
             current = null;
         }
         staging.clear();
+    }
+
+    /** Segments this segmenter has listed in the playlist, the playlist written. */
+    long listed() {
+        return listed;
     }
 
     @Override
@@ -190,6 +196,7 @@ final class HlsSegmenter implements AutoCloseable {
         HlsSegment segment = new HlsSegment(currentSeq, currentUri, file.file(), duration, currentDiscontinuity);
         Path m3u8 = RootedPath.resolve(config.path(), m3u8Url(wallClock.getAsLong()));
         stream.addSegment(segment, m3u8, config, log);
+        listed++;
         log.verbose("HLS segment {} done: {} ms, {}", currentSeq, duration, file.file());
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * virtual thread that muxes and writes the files, so no disk work runs on an event loop. The queue
  * is bounded in media time; a writer that falls behind has it cut back to the last keyframe, which
  * is logged. A failed write is handled per {@code hls_on_error}; the live stream never notices.
+ * Under {@code continue} a failing disk is logged once, and again when writing resumes.
  */
 final class HlsSession implements LiveConsumer {
     /** How far the writer may fall behind, in seconds of media, before its queue is cut. */
@@ -43,7 +44,7 @@ final class HlsSession implements LiveConsumer {
     private volatile Thread worker;
     private volatile boolean ending;
     private volatile boolean stopped;
-    private final RateLimitedLog writeErrors;
+    private final WriteFailures writeFailures;
     private final RateLimitedLog mediaErrors;
     private long lastDropLogMs;
 
@@ -57,7 +58,7 @@ final class HlsSession implements LiveConsumer {
         this.alloc = alloc;
         this.zone = zone;
         this.onEnd = onEnd;
-        this.writeErrors = new RateLimitedLog(log, LOG_INTERVAL_MS);
+        this.writeFailures = new WriteFailures(log, stream.key);
         this.mediaErrors = new RateLimitedLog(log, LOG_INTERVAL_MS);
     }
 
@@ -153,6 +154,7 @@ final class HlsSession implements LiveConsumer {
                 try {
                     if (!stopped) {
                         segmenter.onMessage(m);
+                        writeFailures.check(segmenter.listed());
                     }
                 } catch (IOException e) {
                     onWriteError(segmenter, e);
@@ -183,8 +185,7 @@ final class HlsSession implements LiveConsumer {
     private void onWriteError(HlsSegmenter segmenter, IOException e) {
         segmenter.abandon();
         switch (config.onError()) {
-            case CONTINUE -> writeErrors.error("HLS write failed (hls_on_error continue: segment dropped, "
-                    + "trying again at the next one): {}", e.toString());
+            case CONTINUE -> writeFailures.failed(e, segmenter.listed());
             case IGNORE -> {
                 log.error("HLS write failed; HLS stops for {} (hls_on_error ignore), the stream goes on: {}",
                         stream.key, e.toString());

@@ -38,10 +38,17 @@ final class SegmentFile {
         return file;
     }
 
-    /** Writes all of {@code buf}'s readable bytes (consumed). */
+    /**
+     * Writes all of {@code buf}'s readable bytes (consumed). A failure names the file: the
+     * kernel's "No space left on device" alone does not say which disk is full.
+     */
     void write(ByteBuf buf) throws IOException {
-        while (buf.isReadable()) {
-            buf.readBytes(channel, buf.readableBytes());
+        try {
+            while (buf.isReadable()) {
+                buf.readBytes(channel, buf.readableBytes());
+            }
+        } catch (IOException e) {
+            throw new IOException("writing " + tmp + ": " + e.getMessage(), e);
         }
     }
 
