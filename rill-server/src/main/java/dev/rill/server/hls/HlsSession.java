@@ -165,6 +165,12 @@ final class HlsSession implements LiveConsumer {
                 }
             }
         } finally {
+            // Messages not reached because the segmenter threw are still this writer's to release.
+            for (SharedMessage m : batch) {
+                if (m != null) {
+                    m.release();
+                }
+            }
             batch.clear();
             stream.lock.unlock();
         }
