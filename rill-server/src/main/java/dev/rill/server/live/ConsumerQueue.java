@@ -30,7 +30,7 @@ public final class ConsumerQueue {
     private boolean awaitKeyframe;
 
     public ConsumerQueue(double queueLengthSeconds) {
-        this(new QueueLimits(queueLengthSeconds, Long.MAX_VALUE, ByteBudget.unlimited("queued media")));
+        this(QueueLimits.seconds(queueLengthSeconds));
     }
 
     public ConsumerQueue(QueueLimits limits) {
